@@ -1,0 +1,33 @@
+package io.csvingest.clean;
+
+/**
+ * The first cleaning steps for one record: trim every value and read an empty value as NULL; a record with no value
+ * left is blank. Grows with the cleaning options of later feeds (null tokens, duplicates, type coercion).
+ */
+public final class RowCleaner {
+
+    private RowCleaner() {
+    }
+
+    /** Cleans the values in place and returns the same array. */
+    public static String[] clean(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value != null) {
+                value = value.strip();
+                values[i] = value.isEmpty() ? null : value;
+            }
+        }
+        return values;
+    }
+
+    /** True when a cleaned record holds no value at all (an empty line, or only separators and spaces). */
+    public static boolean isBlank(String[] cleaned) {
+        for (String value : cleaned) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+package io.csvingest.deadletter;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+/**
+ * Error handling for every route, in one place. The failure is not marked handled, so camel-file moves the file
+ * with {@code moveFailed} to the dead-letter folder and never to the outbox.
+ */
+public class DeadLetterConfiguration extends RouteConfigurationBuilder {
+
+    @Override
+    public void configuration() {
+        routeConfiguration()
+                .onException(Exception.class)
+                    .handled(false)
+                    // ReasonFileWriter logs the one line a user needs (with a stack trace only when unexpected)
+                    .logExhausted(false)
+                    .process(new ReasonFileWriter());
+    }
+}

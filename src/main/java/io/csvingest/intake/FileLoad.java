@@ -1,0 +1,69 @@
+package io.csvingest.intake;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The running account of one file: rows read, loaded and skipped as blank, batches, elapsed time. One instance is
+ * shared by the file's exchange and the batch exchanges split from it, so counts survive the split.
+ */
+public final class FileLoad {
+
+    public static final String PROPERTY = "CsvIngestFileLoad";
+
+    private final String fileName;
+    private final String table;
+    private final long startNanos = System.nanoTime();
+    private final LongAdder read = new LongAdder();
+    private final LongAdder loaded = new LongAdder();
+    private final LongAdder blank = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+
+    public FileLoad(String fileName, String table) {
+        this.fileName = fileName;
+        this.table = table;
+    }
+
+    public static FileLoad of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY, FileLoad.class);
+    }
+
+    public void countRead(int rows, int blankRows) {
+        read.add(rows);
+        blank.add(blankRows);
+    }
+
+    public void countLoaded(int rows) {
+        loaded.add(rows);
+        batches.increment();
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public long read() {
+        return read.sum();
+    }
+
+    public long loaded() {
+        return loaded.sum();
+    }
+
+    public long blank() {
+        return blank.sum();
+    }
+
+    public long batches() {
+        return batches.sum();
+    }
+
+    public double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

@@ -1,0 +1,36 @@
+package io.csvingest.load;
+
+import java.util.List;
+
+import io.csvingest.clean.CleanedHeader;
+import io.csvingest.clean.CleaningProcessor;
+import io.csvingest.intake.Feed;
+import io.csvingest.intake.FileLoad;
+import io.csvingest.ops.FileLoadLog;
+import io.csvingest.parse.CsvSource;
+import io.csvingest.parse.OpenCsvProcessor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.sql.SqlConstants;
+
+/** The core pipeline every feed calls: stream one CSV file, clean it batch by batch, insert through camel-sql. */
+public class LoadRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:load-csv").routeId("load-csv")
+                .description("Streams one CSV file into its table in batches through camel-sql")
+                .process(new StartLoadProcessor())
+                .process(new OpenCsvProcessor())
+                .process(CleanedHeader.PROCESSOR)
+                .to("direct:prepare-table")
+                .setBody(exchange -> CsvSource.of(exchange).batches(Feed.of(exchange).batchSize()))
+                .split(body()).streaming().stopOnException()
+                    .process(new CleaningProcessor())
+                    .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
+                    // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header
+                    .to("sql:insert-from-header?batch=true")
+                    .process(exchange -> FileLoad.of(exchange).countLoaded(exchange.getIn().getBody(List.class).size()))
+                .end()
+                .process(new FileLoadLog());
+    }
+}

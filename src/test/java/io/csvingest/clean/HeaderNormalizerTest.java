@@ -1,0 +1,40 @@
+package io.csvingest.clean;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HeaderNormalizerTest {
+
+    @Test
+    void should_turn_header_names_into_lower_snake_case() {
+        assertEquals(List.of("order_id", "customer_name", "order_id_2", "total_eur", "created_at"),
+                HeaderNormalizer.normalize(List.of(" Order Id ", "customerName", "ORDER_ID", "Total (EUR)", "created-at")));
+    }
+
+    @Test
+    void should_strip_a_utf8_bom_from_the_first_name() {
+        assertEquals(List.of("id", "name"), HeaderNormalizer.normalize(List.of("\uFEFFid", "name")));
+    }
+
+    @Test
+    void should_reduce_hostile_names_to_plain_identifiers() {
+        assertEquals(List.of("id_drop_table_x", "a_b", "select_from_pg_user"),
+                HeaderNormalizer.normalize(List.of("id; DROP TABLE x", "a\"b", "\"; select * from pg_user --")));
+    }
+
+    @Test
+    void should_name_empty_headers_by_position_and_prefix_leading_digits() {
+        assertEquals(List.of("column_1", "c_2024_total", "column_3"), HeaderNormalizer.normalize(List.of("", "2024 total", "ü")));
+    }
+
+    @Test
+    void should_keep_names_unique_and_within_63_characters() {
+        String longName = "x".repeat(80);
+        List<String> names = HeaderNormalizer.normalize(List.of(longName, longName));
+        assertEquals("x".repeat(63), names.get(0));
+        assertEquals("x".repeat(61) + "_2", names.get(1));
+    }
+}

@@ -1,0 +1,31 @@
+package io.csvingest.intake;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FoldersTest {
+
+    private static final Instant PICKED_UP = Instant.parse("2026-11-22T10:15:00.123Z");
+
+    @Test
+    void should_stamp_names_so_same_named_files_never_overwrite_each_other() {
+        assertEquals("sales-20261122T101500.123Z.csv", Folders.stamped("sales.csv", PICKED_UP));
+        assertEquals("orders-20261122T101500.123Z.csv.gz", Folders.stamped("orders.csv.gz", PICKED_UP));
+        assertEquals("README-20261122T101500.123Z", Folders.stamped("README", PICKED_UP));
+        assertEquals("a.b-20261122T101500.123Z.csv", Folders.stamped("a.b.csv", PICKED_UP));
+    }
+
+    @Test
+    void should_resolve_folders_to_absolute_paths_and_put_the_reason_beside_the_dead_letter() {
+        Folders folders = Folders.of("in", "out", "dead");
+        assertTrue(folders.outbox().isAbsolute());
+        Path target = folders.deadLetterTarget("bad.csv", PICKED_UP);
+        assertEquals(folders.deadLetter().resolve("bad-20261122T101500.123Z.csv"), target);
+        assertEquals("bad-20261122T101500.123Z.csv.reason.txt", Folders.reasonFile(target).getFileName().toString());
+    }
+}

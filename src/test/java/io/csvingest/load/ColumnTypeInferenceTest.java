@@ -1,0 +1,48 @@
+package io.csvingest.load;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static io.csvingest.load.ColumnType.BIGINT;
+import static io.csvingest.load.ColumnType.BOOLEAN;
+import static io.csvingest.load.ColumnType.DATE;
+import static io.csvingest.load.ColumnType.DOUBLE;
+import static io.csvingest.load.ColumnType.NUMERIC;
+import static io.csvingest.load.ColumnType.TEXT;
+import static io.csvingest.load.ColumnType.TIMESTAMP;
+import static io.csvingest.load.ColumnType.TIMESTAMPTZ;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ColumnTypeInferenceTest {
+
+    @Test
+    void should_pick_the_most_specific_type_every_sample_value_fits() {
+        List<String[]> rows = List.of(
+                row("1", "1.5", "1e3", "2024-01-31", "2024-01-31 10:00", "2024-01-31T10:00:00Z", "yes", "abc"),
+                row("-22", "3", "2.5", "2023-12-01", "2024-02-01T23:59:59.123", "2024-01-31 10:00+02", "No", "12"));
+        assertEquals(List.of(BIGINT, NUMERIC, DOUBLE, DATE, TIMESTAMP, TIMESTAMPTZ, BOOLEAN, TEXT),
+                TypeInference.infer(8, rows));
+    }
+
+    @Test
+    void should_ignore_nulls_and_fall_back_to_text_for_empty_columns() {
+        List<String[]> rows = List.of(row(null, "5"), row(null, null), row(null, "6"));
+        assertEquals(List.of(TEXT, BIGINT), TypeInference.infer(2, rows));
+    }
+
+    @Test
+    void should_not_take_impossible_dates_or_overlong_integers() {
+        assertEquals(List.of(TEXT, NUMERIC), TypeInference.infer(2, List.<String[]>of(row("2024-02-30", "1234567890123456789012"))));
+    }
+
+    @Test
+    void should_keep_zero_and_one_numeric_rather_than_boolean() {
+        assertEquals(List.of(BIGINT), TypeInference.infer(1, List.<String[]>of(row("0"), row("1"))));
+    }
+
+    private static String[] row(String... values) {
+        return Arrays.copyOf(values, values.length);
+    }
+}

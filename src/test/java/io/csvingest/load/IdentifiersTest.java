@@ -1,0 +1,42 @@
+package io.csvingest.load;
+
+import java.util.List;
+
+import io.csvingest.IngestException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class IdentifiersTest {
+
+    @Test
+    void should_name_the_table_after_the_file() {
+        assertEquals("sales", Identifiers.tableFor(null, "sales.csv"));
+        assertEquals("sales_2024", Identifiers.tableFor(null, "Sales 2024.CSV"));
+        assertEquals("x_drop", Identifiers.tableFor(null, "x;drop.csv"));
+        assertEquals("orders", Identifiers.tableFor(null, "orders.csv.gz"));
+        assertEquals("my_table", Identifiers.tableFor("my_table", "whatever.csv"));
+    }
+
+    @Test
+    void should_refuse_unsafe_names() {
+        assertThrows(IngestException.class, () -> Identifiers.tableFor(null, "%%%.csv"));
+        assertThrows(IngestException.class, () -> Identifiers.tableFor("x; drop table y", "a.csv"));
+        for (String bad : List.of("a\"b", "A", "1a", "a b", "")) {
+            assertThrows(IllegalArgumentException.class, () -> Identifiers.quote(bad), bad);
+        }
+    }
+
+    @Test
+    void should_quote_safe_identifiers() {
+        assertEquals("\"order_id\"", Identifiers.quote("order_id"));
+    }
+
+    @Test
+    void should_plan_quoted_create_and_insert_statements() {
+        TablePlan plan = TablePlan.newTable("sales", List.of("id", "select"), List.of(ColumnType.BIGINT, ColumnType.TEXT));
+        assertEquals("CREATE TABLE IF NOT EXISTS \"sales\" (\"id\" bigint, \"select\" text)", plan.createSql());
+        assertEquals("INSERT INTO \"sales\" (\"id\", \"select\") VALUES (?, ?)", plan.insertSql());
+    }
+}

@@ -1,0 +1,85 @@
+package io.csvingest.parse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import io.csvingest.IngestException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_keep_line_breaks_inside_quoted_fields_and_report_start_lines() throws IOException {
+        try (CsvSource source = CsvSource.open(write("id,note\n1,\"a\nb\"\n2,c\r\n3,\"x,\"\"y\"\"\"\n"))) {
+            assertEquals(List.of("id", "note"), source.header());
+            List<CsvRow> rows = all(source.batches(10));
+            assertEquals(List.of(2L, 4L, 5L), rows.stream().map(CsvRow::line).toList());
+            assertArrayEquals(new String[] {"1", "a\nb"}, rows.get(0).values());
+            assertArrayEquals(new String[] {"3", "x,\"y\""}, rows.get(2).values());
+        }
+    }
+
+    @Test
+    void should_stream_batches_that_include_the_peeked_sample() throws IOException {
+        StringBuilder csv = new StringBuilder("n\n");
+        for (int i = 1; i <= 7; i++) {
+            csv.append(i).append('\n');
+        }
+        try (CsvSource source = CsvSource.open(write(csv.toString()))) {
+            assertEquals(2, source.peek(2).size());
+            List<Integer> sizes = new ArrayList<>();
+            source.batches(3).forEachRemaining(batch -> sizes.add(batch.size()));
+            assertEquals(List.of(3, 3, 1), sizes);
+        }
+    }
+
+    @Test
+    void should_refuse_an_empty_file() throws IOException {
+        IngestException e = assertThrows(IngestException.class, () -> CsvSource.open(write("")));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void should_name_the_line_of_an_unterminated_quote() throws IOException {
+        try (CsvSource source = CsvSource.open(write("a,b\n1,2\n3,\"open\n4,5\n"))) {
+            IngestException e = assertThrows(IngestException.class, () -> all(source.batches(10)));
+            assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("unterminated quote"), e.getMessage());
+        }
+    }
+
+    @Test
+    void should_say_when_a_file_is_not_utf8_text() throws IOException {
+        Path binary = dir.resolve("binary.csv");
+        Files.write(binary, new byte[] {'a', ',', 'b', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+        IngestException e = assertThrows(IngestException.class, () -> {
+            try (CsvSource source = CsvSource.open(binary)) {
+                all(source.batches(10));
+            }
+        });
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+
+    private Path write(String content) throws IOException {
+        return Files.writeString(dir.resolve("test.csv"), content, StandardCharsets.UTF_8);
+    }
+
+    private static List<CsvRow> all(Iterator<List<CsvRow>> batches) {
+        List<CsvRow> rows = new ArrayList<>();
+        batches.forEachRemaining(rows::addAll);
+        return rows;
+    }
+}
