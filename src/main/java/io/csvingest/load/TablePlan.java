@@ -2,6 +2,7 @@ package io.csvingest.load;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.camel.Exchange;
 
@@ -18,8 +19,8 @@ public record TablePlan(String table, List<String> columns, String createSql, St
 
     /** A plan that creates the table from the header and the inferred types. */
     public static TablePlan newTable(String table, List<String> columns, List<ColumnType> types) {
-        String definitions = columns.stream()
-                .map(column -> Identifiers.quote(column) + " " + types.get(columns.indexOf(column)).sql())
+        String definitions = IntStream.range(0, columns.size())
+                .mapToObj(i -> Identifiers.quote(columns.get(i)) + " " + types.get(i).sql())
                 .collect(Collectors.joining(", "));
         String create = "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(table) + " (" + definitions + ")";
         return new TablePlan(table, columns, create, insert(table, columns));
