@@ -19,7 +19,8 @@ WORKDIR /app
 COPY --from=build /build/target/lib/ lib/
 COPY --from=build /build/target/csv-ingest.jar csv-ingest.jar
 COPY routes/ routes/
-RUN mkdir -p inbox outbox deadletter && chown -R ingest:ingest inbox outbox deadletter routes
+# the service writes the data folders; it only reads the feeds in routes/
+RUN mkdir -p inbox outbox deadletter && chown ingest:ingest inbox outbox deadletter
 USER ingest
 # folders default to ./inbox ./outbox ./deadletter ./routes under WORKDIR /app (bind-mounted by compose)
 # exec form: SIGTERM reaches the JVM, which lets the file in flight finish (SHUTDOWN_TIMEOUT_SECONDS)

@@ -27,11 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Runs the packaged application the way the container does: the final stage of the Dockerfile is replayed on disk
- * (its COPY lines into a folder standing for WORKDIR, its ENTRYPOINT as the command line), with the variables of
- * .env, a Docker-secret password file and the bind-mounted folders, against the local PostgreSQL.
- */
+/** Runs the packaged jar as the Dockerfile's final stage does (COPY layout, ENTRYPOINT, .env, secret file). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackagedAppIT {
 

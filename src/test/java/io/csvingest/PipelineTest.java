@@ -159,7 +159,7 @@ class PipelineTest {
         String reason = reasonIn(failed);
         assertTrue(reason.contains("Table customers has no column email"), reason);
         assertEquals(0, db.count("customers"));
-        assertFalse(Files.exists(folders.outbox().resolve("customers.csv")));
+        assertEquals(List.of(), Await.list(folders.outbox(), "customers"));
     }
 
     @Test
@@ -196,7 +196,38 @@ class PipelineTest {
 
         assertEquals(2, Await.list(folders.inbox(), "notes.txt").size() + Await.list(folders.inbox(), "partial.csv.part").size());
         assertFalse(db.tableExists("notes"));
-        assertFalse(db.tableExists("partial"));
+        assertFalse(db.tableExists("partial_csv"));
+    }
+
+    @Test
+    void should_leave_nothing_of_a_file_that_fails_after_its_first_batches_and_load_it_once_when_retried() {
+        StringBuilder csv = new StringBuilder("id,amount\n");
+        for (int id = 1; id <= 1005; id++) {
+            csv.append(id).append(',').append(id == 1003 ? "n/a" : String.valueOf(id * 10)).append('\n');
+        }
+        // the first 1,000 rows make "amount" a bigint column; row 1003 fails batch 502 of 503 (batch size 2)
+        folders.drop("late.csv", csv.toString());
+
+        List<Path> failed = Await.files(folders.deadLetter(), "late-", 2, TIMEOUT);
+
+        assertTrue(reasonIn(failed).contains("\"n/a\""), reasonIn(failed));
+        assertFalse(db.tableExists("late"), "the table created for the file is rolled back with its rows");
+
+        folders.drop("late.csv", csv.toString().replace("1003,n/a", "1003,10030"));
+        Await.files(folders.outbox(), "late-", 1, TIMEOUT);
+
+        assertEquals(List.of(List.of("1005", "1005", "5055150")),
+                db.rows("SELECT count(*), count(DISTINCT id), sum(amount) FROM late"));
+    }
+
+    @Test
+    void should_dead_letter_an_empty_file_with_reason() {
+        folders.drop("empty.csv", "");
+
+        List<Path> failed = Await.files(folders.deadLetter(), "empty-", 2, TIMEOUT);
+
+        assertTrue(reasonIn(failed).contains("empty.csv is empty"), reasonIn(failed));
+        assertEquals(List.of(), Await.list(folders.inbox(), "empty"));
     }
 
     private static String reasonIn(List<Path> deadLetters) {

@@ -10,10 +10,7 @@ import io.csvingest.parse.CsvRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/**
- * Cleans one batch of records into the rows to insert (a list of values per row, in header order), skipping and
- * counting blank records. A record whose field count differs from the header fails the file, naming its line.
- */
+/** Cleans one batch of records into rows to insert, counting blank ones and refusing a wrong field count. */
 public class CleaningProcessor implements Processor {
 
     @Override

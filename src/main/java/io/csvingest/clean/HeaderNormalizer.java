@@ -1,16 +1,15 @@
 package io.csvingest.clean;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/**
- * Turns a CSV header into safe, unique lower_snake_case column names ({@code "Order Id"} and {@code orderId} become
- * {@code order_id}; a repeated name becomes {@code a_2}). Output only ever holds {@code [a-z0-9_]}, so no header can
- * reach SQL as anything but a plain identifier.
- */
+import io.csvingest.IngestException;
+
+/** Turns a CSV header into unique lower_snake_case names of only {@code [a-z0-9_]}, safe for any SQL. */
 public final class HeaderNormalizer {
 
     /** PostgreSQL truncates identifiers at 63 bytes; we cut first so two long names cannot silently collide. */
@@ -20,6 +19,10 @@ public final class HeaderNormalizer {
     }
 
     public static List<String> normalize(List<String> header) {
+        if (header.stream().allMatch(name -> snakeCase(name).isEmpty())) {
+            throw new IngestException("The first line has no column names (" + header.size() + " empty field(s));"
+                                      + " a CSV file needs a header row naming its columns");
+        }
         List<String> names = new ArrayList<>(header.size());
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
@@ -34,7 +37,9 @@ public final class HeaderNormalizer {
 
     /** lower_snake_case with only ASCII letters, digits and underscores; never starts with a digit. */
     public static String snakeCase(String raw) {
-        String text = raw == null ? "" : raw.replace("\uFEFF", "").strip();
+        String text = raw == null ? "" : Normalizer.normalize(raw.replace("\uFEFF", "").replace("ß", "ss"), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "") // é -> e: drop the accents NFD split off
+                .strip();
         StringBuilder out = new StringBuilder(text.length() + 4);
         char previous = ' ';
         for (int i = 0; i < text.length(); i++) {

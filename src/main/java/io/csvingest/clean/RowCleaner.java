@@ -1,9 +1,6 @@
 package io.csvingest.clean;
 
-/**
- * The first cleaning steps for one record: trim every value and read an empty value as NULL; a record with no value
- * left is blank. Grows with the cleaning options of later feeds (null tokens, duplicates, type coercion).
- */
+/** The first cleaning steps for one record: trim values, read empty as NULL, recognise blank records. */
 public final class RowCleaner {
 
     private RowCleaner() {

@@ -2,10 +2,7 @@ package io.csvingest.deadletter;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
-/**
- * Error handling for every route, in one place. The failure is not marked handled, so camel-file moves the file
- * with {@code moveFailed} to the dead-letter folder and never to the outbox.
- */
+/** Error handling for every route in one place: failures stay unhandled so camel-file dead-letters the file. */
 public class DeadLetterConfiguration extends RouteConfigurationBuilder {
 
     @Override

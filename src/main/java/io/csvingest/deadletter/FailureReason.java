@@ -23,12 +23,12 @@ public final class FailureReason {
             return ingest.getMessage();
         }
         SQLException sql = find(failure, SQLException.class);
+        ConnectException connect = find(failure, ConnectException.class);
+        if (connect != null || sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return "Cannot reach the database: " + (connect != null ? connect.getMessage() : sql.getMessage());
+        }
         if (sql != null) {
             return databaseReason(sql);
-        }
-        ConnectException connect = find(failure, ConnectException.class);
-        if (connect != null) {
-            return "Cannot reach the database: " + connect.getMessage();
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {

@@ -14,10 +14,7 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Writes {@code <file>.reason.txt} into the dead-letter folder, beside where the failed file is about to be moved,
- * and logs one ERROR line; the move itself is camel-file's {@code moveFailed}.
- */
+/** Writes {@code <file>.reason.txt} beside where camel-file's {@code moveFailed} puts a failed file, and logs it. */
 public class ReasonFileWriter implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");

@@ -4,10 +4,7 @@ import java.time.Instant;
 
 import org.apache.camel.Exchange;
 
-/**
- * What a feed decided about the file being processed: its name, target table (null: named after the file), batch
- * size and folders. Travels with the exchange so the core routes and the dead-letter handler need no feed lookup.
- */
+/** What a feed decided about the file in flight (name, table, batch size, folders); travels with the exchange. */
 public record Feed(String name, String table, int batchSize, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";

@@ -1,7 +1,9 @@
 package io.csvingest.intake;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -12,10 +14,7 @@ import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ExpressionAdapter;
 
-/**
- * The {@code feed:} component. Holds the intake plumbing every feed shares (folders, read lock, polling, outbox and
- * dead-letter moves) so a YAML feed only says which files it takes and where they load.
- */
+/** The {@code feed:} component: intake plumbing shared by every feed, so a YAML feed only names files and table. */
 @org.apache.camel.spi.annotations.Component("feed")
 public class FeedComponent extends DefaultComponent {
 
@@ -35,6 +34,19 @@ public class FeedComponent extends DefaultComponent {
         return endpoint;
     }
 
+    /** Fails the start when a folder cannot be created or written: a failed move would reload the file forever. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        Folders folders = folders();
+        for (Path folder : List.of(folders.inbox(), folders.outbox(), folders.deadLetter())) {
+            Files.createDirectories(folder);
+            if (!Files.isWritable(folder)) {
+                throw new IllegalStateException("Folder " + folder + " is not writable by this process");
+            }
+        }
+    }
+
     Folders folders() {
         return Folders.of(inboxDir, outboxDir, deadletterDir);
     }
@@ -51,7 +63,10 @@ public class FeedComponent extends DefaultComponent {
                      + "&delay=" + pollDelay
                      + "&readLock=changed"
                      + "&readLockCheckInterval=" + readLockCheckInterval
-                     + "&readLockMinAge=" + readLockMinAge;
+                     + "&readLockMinAge=" + readLockMinAge
+                     // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
+                     + "&readLockMinLength=0"
+                     + "&readLockLoggingLevel=WARN";
         FileEndpoint inbox = getCamelContext().getEndpoint(uri, FileEndpoint.class);
         inbox.setMove(target(folders::outboxTarget));
         inbox.setMoveFailed(target(folders::deadLetterTarget));

@@ -6,10 +6,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultEndpoint;
 
-/**
- * {@code feed:name?include=...&table=...&batchSize=...}: one feed's view of the inbox. Its consumer is a camel-file
- * consumer carrying the shared intake plumbing from {@link FeedComponent}; unknown options fail the route.
- */
+/** {@code feed:name?include=...&table=...}: one feed's view of the inbox, consumed through camel-file. */
 public class FeedEndpoint extends DefaultEndpoint {
 
     private final String name;

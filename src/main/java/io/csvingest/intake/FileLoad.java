@@ -4,10 +4,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
 
-/**
- * The running account of one file: rows read, loaded and skipped as blank, batches, elapsed time. One instance is
- * shared by the file's exchange and the batch exchanges split from it, so counts survive the split.
- */
+/** The running account of one file (rows read, loaded, blank; batches; time), shared across its batch exchanges. */
 public final class FileLoad {
 
     public static final String PROPERTY = "CsvIngestFileLoad";

@@ -20,9 +20,11 @@ public enum ColumnType {
     TEXT("text");
 
     private static final Set<String> BOOLEANS = Set.of("true", "false", "t", "f", "yes", "no", "y", "n");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
-    private static final Pattern FLOAT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(?i:nan|infinity)");
+    // no leading '+' and no leading zeros: 01234 (a zip code) or +3361... (a phone number) must stay text
+    private static final String WHOLE = "-?(0|[1-9]\\d*)";
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
+    private static final Pattern DECIMAL = Pattern.compile(WHOLE + "(\\.\\d+)?");
+    private static final Pattern FLOAT = Pattern.compile(WHOLE + "(\\.\\d+)?([eE][+-]?\\d+)?|-?(?i:nan|infinity)");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final Pattern ISO_TIMESTAMPTZ = Pattern.compile(ISO_TIMESTAMP.pattern() + "(Z|[+-]\\d{2}(:?\\d{2})?)");

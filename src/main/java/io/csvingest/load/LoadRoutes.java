@@ -2,6 +2,8 @@ package io.csvingest.load;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import io.csvingest.clean.CleanedHeader;
 import io.csvingest.clean.CleaningProcessor;
 import io.csvingest.intake.Feed;
@@ -18,7 +20,8 @@ public class LoadRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:load-csv").routeId("load-csv")
-                .description("Streams one CSV file into its table in batches through camel-sql")
+                .description("Streams one CSV file into its table in batches through camel-sql, in one transaction")
+                .policy(new FileTransaction(getContext().getRegistry().findSingleByType(DataSource.class)))
                 .process(new StartLoadProcessor())
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
@@ -27,8 +30,9 @@ public class LoadRoutes extends RouteBuilder {
                 .split(body()).streaming().stopOnException()
                     .process(new CleaningProcessor())
                     .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
-                    // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header
-                    .to("sql:insert-from-header?batch=true")
+                    // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header;
+                    // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once
+                    .to("sql:insert-from-header?batch=true&batchAutoCommitDisabled=false")
                     .process(exchange -> FileLoad.of(exchange).countLoaded(exchange.getIn().getBody(List.class).size()))
                 .end()
                 .process(new FileLoadLog());

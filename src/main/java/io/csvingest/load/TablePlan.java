@@ -26,8 +26,8 @@ public record TablePlan(String table, List<String> columns, String createSql, St
         return new TablePlan(table, columns, create, insert(table, columns));
     }
 
-    /** A plan that loads into a table that already exists. */
-    public static TablePlan existingTable(String table, List<String> columns) {
+    /** A plan that creates nothing: the table exists already (or there are no rows to load). */
+    public static TablePlan insertOnly(String table, List<String> columns) {
         return new TablePlan(table, columns, null, insert(table, columns));
     }
 

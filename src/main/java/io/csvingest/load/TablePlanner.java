@@ -13,10 +13,7 @@ import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/**
- * Decides how a file loads ({@link TablePlan}) once the table's current columns are known: a missing table is planned from the
- * header with types inferred from the first rows; an existing table must have every header column.
- */
+/** Plans a file's load: a missing table from the header and inferred types, an existing one by header name. */
 public class TablePlanner implements Processor {
 
     /** Exchange header carrying the target table's existing columns, as read by {@code sql/table-columns.sql}. */
@@ -31,9 +28,15 @@ public class TablePlanner implements Processor {
         List<String> columns = CleanedHeader.of(exchange).columns();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> existing = exchange.getIn().getHeader(EXISTING_COLUMNS, List.class);
-        TablePlan plan = existing == null || existing.isEmpty()
-                ? TablePlan.newTable(load.table(), columns, inferTypes(CsvSource.of(exchange), columns.size()))
-                : planExisting(load.table(), columns, existing);
+        TablePlan plan;
+        if (existing != null && !existing.isEmpty()) {
+            plan = planExisting(load.table(), columns, existing);
+        } else if (CsvSource.of(exchange).peek(1).isEmpty()) {
+            // a header without rows says nothing about types: create no table rather than an all-text one
+            plan = TablePlan.insertOnly(load.table(), columns);
+        } else {
+            plan = TablePlan.newTable(load.table(), columns, inferTypes(CsvSource.of(exchange), columns.size()));
+        }
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
     }
@@ -55,6 +58,6 @@ public class TablePlanner implements Processor {
                                       + " (its columns: " + String.join(", ", present) + "). Rename the CSV header,"
                                       + " add the column to the table, or load the file into another table.");
         }
-        return TablePlan.existingTable(table, columns);
+        return TablePlan.insertOnly(table, columns);
     }
 }

@@ -13,7 +13,8 @@ public class TableRoutes extends RouteBuilder {
                 .process(new TablePlanner())
                 .filter(exchange -> TablePlan.of(exchange).createSql() != null)
                     .setBody(exchange -> TablePlan.of(exchange).createSql())
-                    .to("jdbc:dataSource")
+                    // through camel-sql (JdbcTemplate), so the CREATE joins the file's transaction
+                    .to("sql:create-from-body?useMessageBodyForSql=true")
                 .end();
     }
 }

@@ -9,10 +9,7 @@ import java.util.function.UnaryOperator;
 
 import org.apache.camel.spi.PropertiesFunction;
 
-/**
- * {@code {{secret:NAME:default}}}: reads a secret from the file named by {@code NAME_FILE} (Docker secrets), else from
- * the environment variable {@code NAME}, so passwords never have to live in a properties file or an image.
- */
+/** {@code {{secret:NAME:default}}}: the secret from file {@code NAME_FILE} (Docker secrets), else variable {@code NAME}. */
 @org.apache.camel.spi.annotations.PropertiesFunction("secret")
 public class SecretPropertiesFunction implements PropertiesFunction {
 

@@ -21,10 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/**
- * Streams one CSV file (RFC 4180, header row first) record by record, so a file of any size is read in bounded
- * memory and quoted fields may span lines. A sample can be peeked at before the batches are read.
- */
+/** Streams one RFC 4180 CSV file record by record in bounded memory, with a peekable sample and line numbers. */
 public final class CsvSource implements Closeable {
 
     /** Exchange property holding the open source of the file being loaded. */
@@ -132,24 +129,16 @@ public final class CsvSource implements Closeable {
                    + " save it as UTF-8";
         }
         String message = String.valueOf(e.getMessage());
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return "Malformed CSV in " + fileName + ": a quoted field starting on line " + startLine(message, line)
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
+            return "Malformed CSV in " + fileName + ": a quoted field starting on line " + (linesBefore + 1)
                    + " is never closed (unterminated quote); the file ends inside it";
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
+        if (lower.contains("between encapsulated token and delimiter")) {
             return "Malformed CSV in " + fileName + " at line " + line
                    + ": unexpected character after a closing quote (a quote inside a field must be doubled: \"\")";
         }
         return "Malformed CSV in " + fileName + " near line " + line + ": " + message;
-    }
-
-    private static String startLine(String message, long fallback) {
-        int at = message.indexOf("startline ");
-        if (at < 0) {
-            return String.valueOf(fallback);
-        }
-        int end = message.indexOf(')', at);
-        return end < 0 ? String.valueOf(fallback) : message.substring(at + "startline ".length(), end);
     }
 
     @Override

@@ -2,10 +2,13 @@ package io.csvingest.clean;
 
 import java.util.List;
 
+import io.csvingest.IngestException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Header names into safe lower_snake_case column names. */
 class HeaderNormalizerTest {
 
     @Test
@@ -27,7 +30,18 @@ class HeaderNormalizerTest {
 
     @Test
     void should_name_empty_headers_by_position_and_prefix_leading_digits() {
-        assertEquals(List.of("column_1", "c_2024_total", "column_3"), HeaderNormalizer.normalize(List.of("", "2024 total", "ü")));
+        assertEquals(List.of("column_1", "c_2024_total", "column_3"), HeaderNormalizer.normalize(List.of("", "2024 total", "€")));
+    }
+
+    @Test
+    void should_transliterate_accents_instead_of_dropping_letters() {
+        assertEquals(List.of("grosse", "grusse", "cafe_creme"), HeaderNormalizer.normalize(List.of("Größe", "Grüße", "Café Crème")));
+    }
+
+    @Test
+    void should_refuse_a_header_without_any_name() {
+        assertThrows(IngestException.class, () -> HeaderNormalizer.normalize(List.of("")));
+        assertThrows(IngestException.class, () -> HeaderNormalizer.normalize(List.of(" ", "\uFEFF")));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The one-line reasons written next to dead-lettered files. */
 class FailureReasonTest {
 
     @Test
@@ -25,6 +26,13 @@ class FailureReasonTest {
         batch.setNextException(new SQLException("ERROR: invalid input syntax for type bigint: \"x\"\n  Position: 9", "22P02"));
         assertEquals("The database refused the data: ERROR: invalid input syntax for type bigint: \"x\" Position: 9"
                      + " (SQL state 22P02)", FailureReason.describe(new RuntimeException(batch)));
+    }
+
+    @Test
+    void should_say_the_database_cannot_be_reached_for_connection_errors() {
+        SQLException refused = new SQLException("Connection to localhost:5432 refused", "08001");
+        assertEquals("Cannot reach the database: Connection to localhost:5432 refused",
+                FailureReason.describe(new RuntimeException(refused)));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The feed: endpoint options, their defaults and validation. */
 class FeedComponentTest {
 
     private final CamelContext context = new DefaultCamelContext();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Stamped outbox and dead-letter names. */
 class FoldersTest {
 
     private static final Instant PICKED_UP = Instant.parse("2026-11-22T10:15:00.123Z");

@@ -15,6 +15,7 @@ import static io.csvingest.load.ColumnType.TIMESTAMP;
 import static io.csvingest.load.ColumnType.TIMESTAMPTZ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+/** Which column type a new table gets from a sample of values. */
 class ColumnTypeInferenceTest {
 
     @Test
@@ -35,6 +36,12 @@ class ColumnTypeInferenceTest {
     @Test
     void should_not_take_impossible_dates_or_overlong_integers() {
         assertEquals(List.of(TEXT, NUMERIC), TypeInference.infer(2, List.<String[]>of(row("2024-02-30", "1234567890123456789012"))));
+    }
+
+    @Test
+    void should_keep_codes_with_leading_zeros_or_plus_signs_as_text() {
+        assertEquals(List.of(TEXT, TEXT, TEXT, BIGINT),
+                TypeInference.infer(4, List.<String[]>of(row("01234", "+33612345678", "007.5", "0"))));
     }
 
     @Test

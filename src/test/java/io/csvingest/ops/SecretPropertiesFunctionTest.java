@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Where the database password comes from: secret file, variable, default. */
 class SecretPropertiesFunctionTest {
 
     @TempDir

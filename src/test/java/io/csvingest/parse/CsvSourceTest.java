@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Streaming RFC 4180 parsing, line numbers and the plain-words parse errors. */
 class CsvSourceTest {
 
     @TempDir
@@ -58,6 +59,14 @@ class CsvSourceTest {
         try (CsvSource source = CsvSource.open(write("a,b\n1,2\n3,\"open\n4,5\n"))) {
             IngestException e = assertThrows(IngestException.class, () -> all(source.batches(10)));
             assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("unterminated quote"), e.getMessage());
+        }
+    }
+
+    @Test
+    void should_explain_a_character_after_a_closing_quote() throws IOException {
+        try (CsvSource source = CsvSource.open(write("a,b\n1,\"x\"y\n"))) {
+            IngestException e = assertThrows(IngestException.class, () -> all(source.batches(10)));
+            assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("must be doubled"), e.getMessage());
         }
     }
 

@@ -8,10 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * A throw-away PostgreSQL database for one test class, created and dropped by the test. The server comes from
- * {@code TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/}) and {@code TEST_PG_USER} (default postgres).
- */
+/** A throw-away PostgreSQL database for one test class ({@code TEST_PG_URL}, {@code TEST_PG_USER}). */
 public final class TestDatabase {
 
     /** The same default the test classes put in their {@code db.url} property. */

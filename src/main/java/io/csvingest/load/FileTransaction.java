@@ -1,0 +1,48 @@
+package io.csvingest.load;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.spi.Policy;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+
+/** One database transaction per file, so a file's table creation and rows commit together or not at all. */
+public class FileTransaction implements Policy {
+
+    private final PlatformTransactionManager transactions;
+
+    public FileTransaction(DataSource dataSource) {
+        this.transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    @Override
+    public void beforeWrap(Route route, NamedNode definition) {
+        // nothing to prepare
+    }
+
+    /**
+     * Runs the wrapped steps on this thread inside a transaction bound to it: camel-sql's JdbcTemplate finds the
+     * bound connection (Spring's DataSourceUtils), so every batch joins it. Any exception rolls everything back.
+     */
+    @Override
+    public Processor wrap(Route route, Processor steps) {
+        return exchange -> {
+            TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+            try {
+                steps.process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null || exchange.isRollbackOnly()) {
+                transactions.rollback(transaction);
+            } else {
+                transactions.commit(transaction);
+            }
+        };
+    }
+}
