@@ -1,7 +1,12 @@
 package io.csvingest.clean;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
+import io.csvingest.IngestException;
+import io.csvingest.intake.ColumnSpec;
+import io.csvingest.intake.Feed;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,11 +16,29 @@ public record CleanedHeader(List<String> raw, List<String> columns) {
 
     public static final String PROPERTY = "CsvIngestHeader";
 
-    /** Normalises the header of the file's {@link CsvSource} and keeps the result on the exchange. */
+    /** Normalises the header of the file's {@link CsvSource}, applies the feed's column mapping, keeps the result. */
     public static final Processor PROCESSOR = exchange -> {
         List<String> raw = CsvSource.of(exchange).header();
-        exchange.setProperty(PROPERTY, new CleanedHeader(raw, HeaderNormalizer.normalize(raw)));
+        List<String> columns = map(HeaderNormalizer.normalize(raw), Feed.of(exchange).columns());
+        exchange.setProperty(PROPERTY, new CleanedHeader(raw, columns));
     };
+
+    /** Renames the mapped headers to their target columns; a mapped header missing from the file fails it. */
+    static List<String> map(List<String> normalized, List<ColumnSpec> specs) {
+        List<String> columns = new ArrayList<>(normalized);
+        for (ColumnSpec spec : specs) {
+            int at = normalized.indexOf(spec.source());
+            if (at < 0) {
+                throw new IngestException("The feed maps column '" + spec.source() + "' but the file's header has no such"
+                                          + " column (it has: " + String.join(", ", normalized) + ")");
+            }
+            columns.set(at, spec.target());
+        }
+        if (new HashSet<>(columns).size() < columns.size()) {
+            throw new IngestException("The feed's column mapping loads two CSV columns into one table column: " + columns);
+        }
+        return List.copyOf(columns);
+    }
 
     public static CleanedHeader of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, CleanedHeader.class);

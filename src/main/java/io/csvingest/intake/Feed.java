@@ -1,11 +1,13 @@
 package io.csvingest.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 
-/** What a feed decided about the file in flight (name, table, batch size, folders); travels with the exchange. */
-public record Feed(String name, String table, int batchSize, Folders folders) {
+/** What a feed says about the file in flight: table, load mode, column mapping, row steps; travels with the exchange. */
+public record Feed(String name, String table, LoadMode mode, List<String> keys, List<ColumnSpec> columns, int batchSize,
+                   String rowSteps, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";
 

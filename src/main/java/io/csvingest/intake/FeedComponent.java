@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import org.apache.camel.Endpoint;
@@ -25,12 +27,16 @@ public class FeedComponent extends DefaultComponent {
     private long pollDelay = 1000;
     private long readLockCheckInterval = 1000;
     private long readLockMinAge = 2000;
+    private long unclaimedCheckInterval = 5000;
+    private final FeedRegistry registry = new FeedRegistry();
+    private ScheduledExecutorService unclaimedCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         FeedEndpoint endpoint = new FeedEndpoint(uri, this, remaining);
         endpoint.setBatchSize(batchSize);
         setProperties(endpoint, parameters);
+        endpoint.validate();
         return endpoint;
     }
 
@@ -45,32 +51,48 @@ public class FeedComponent extends DefaultComponent {
                 throw new IllegalStateException("Folder " + folder + " is not writable by this process");
             }
         }
+        unclaimedCheck = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "unclaimed-files");
+        unclaimedCheck.scheduleWithFixedDelay(new UnclaimedFiles(folders.inbox(), registry),
+                unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (unclaimedCheck != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(unclaimedCheck);
+            unclaimedCheck = null;
+        }
+        super.doStop();
     }
 
     Folders folders() {
         return Folders.of(inboxDir, outboxDir, deadletterDir);
     }
 
+    FeedRegistry registry() {
+        return registry;
+    }
+
     /**
-     * A file consumer on the inbox for one include pattern. A file is taken only once it stopped changing
-     * (read lock {@code changed}); on success it moves to the outbox, on failure to the dead-letter folder, both
-     * under a stamped name so a later file of the same name never overwrites it.
+     * A camel-file endpoint of its own for one feed's folder, not shared through the endpoint registry. A file is
+     * taken once it stopped changing (read lock {@code changed}) and only if the {@link FeedRegistry} gives it to
+     * this feed; it then moves to the outbox, or on failure to the dead-letter folder, under a stamped name.
      */
-    FileEndpoint inboxEndpoint(String include) {
+    FileEndpoint filesEndpoint(Path folder, String feed) throws Exception {
         Folders folders = folders();
-        String uri = "file:" + folders.inbox()
-                     + "?include=RAW(" + include + ")"
-                     + "&delay=" + pollDelay
+        String uri = "file:" + folder
+                     + "?delay=" + pollDelay
                      + "&readLock=changed"
                      + "&readLockCheckInterval=" + readLockCheckInterval
                      + "&readLockMinAge=" + readLockMinAge
                      // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
                      + "&readLockMinLength=0"
                      + "&readLockLoggingLevel=WARN";
-        FileEndpoint inbox = getCamelContext().getEndpoint(uri, FileEndpoint.class);
-        inbox.setMove(target(folders::outboxTarget));
-        inbox.setMoveFailed(target(folders::deadLetterTarget));
-        return inbox;
+        FileEndpoint files = (FileEndpoint) getCamelContext().getComponent("file").createEndpoint(uri);
+        files.setFilter(file -> !file.isDirectory() && registry.takes(feed, folder, file.getFileNameOnly()));
+        files.setMove(target(folders::outboxTarget));
+        files.setMoveFailed(target(folders::deadLetterTarget));
+        return files;
     }
 
     private static Expression target(BiFunction<String, Instant, Path> folder) {
@@ -128,6 +150,14 @@ public class FeedComponent extends DefaultComponent {
 
     public void setReadLockCheckInterval(long readLockCheckInterval) {
         this.readLockCheckInterval = readLockCheckInterval;
+    }
+
+    public long getUnclaimedCheckInterval() {
+        return unclaimedCheckInterval;
+    }
+
+    public void setUnclaimedCheckInterval(long unclaimedCheckInterval) {
+        this.unclaimedCheckInterval = unclaimedCheckInterval;
     }
 
     public long getReadLockMinAge() {

@@ -1,21 +1,36 @@
 package io.csvingest.intake;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.csvingest.clean.HeaderNormalizer;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** {@code feed:name?include=...&table=...}: one feed's view of the inbox, consumed through camel-file. */
+/** {@code feed:name?include=...&table=...&mode=...}: one feed's options; its consumer watches the inbox via camel-file. */
 public class FeedEndpoint extends DefaultEndpoint {
 
     private final String name;
     private String include = "(?i).*\\.csv";
+    private String folder;
     private String table;
+    private LoadMode mode = LoadMode.APPEND;
+    private List<String> keys = List.of();
+    private List<ColumnSpec> columns = List.of();
     private int batchSize;
+    private String rowSteps;
+    private boolean fallback;
 
     FeedEndpoint(String uri, FeedComponent component, String name) {
         super(uri, component);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+            throw new IllegalArgumentException("Feed name '" + name + "' must be letters, digits, '-' or '_'");
+        }
         this.name = name;
     }
 
@@ -24,12 +39,22 @@ public class FeedEndpoint extends DefaultEndpoint {
         throw new UnsupportedOperationException("feed: is a consumer only; use it in from:");
     }
 
+    /** Checks the options together, once all are set. */
+    void validate() {
+        if (mode == LoadMode.UPSERT && keys.isEmpty()) {
+            throw new IllegalArgumentException("Feed '" + name + "' has mode upsert but no keys (e.g. keys: order_id)");
+        }
+    }
+
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         FeedComponent component = (FeedComponent) getComponent();
-        Feed feed = new Feed(name, table, batchSize, component.folders());
-        FileEndpoint inbox = component.inboxEndpoint(include);
-        return inbox.createConsumer(new FeedProcessor(processor, feed));
+        Folders folders = component.folders();
+        Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
+        Feed feed = new Feed(name, table, mode, keys, columns, batchSize, rowSteps, folders);
+        FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
+        return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
+                component.filesEndpoint(watched, name));
     }
 
     public String getName() {
@@ -42,7 +67,24 @@ public class FeedEndpoint extends DefaultEndpoint {
 
     /** Regular expression for the file names this feed takes, e.g. {@code orders-.*\.csv}. */
     public void setInclude(String include) {
+        try {
+            Pattern.compile(include);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("include is not a valid regular expression: " + e.getDescription(), e);
+        }
         this.include = include;
+    }
+
+    public String getFolder() {
+        return folder;
+    }
+
+    /** A subfolder of the inbox this feed watches instead of the inbox itself, e.g. {@code orders}. */
+    public void setFolder(String folder) {
+        if (!folder.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("folder '" + folder + "' must be one plain subfolder name of the inbox");
+        }
+        this.folder = folder;
     }
 
     public String getTable() {
@@ -51,7 +93,39 @@ public class FeedEndpoint extends DefaultEndpoint {
 
     /** Target table; when unset the table is named after the file ({@code sales.csv} loads into {@code sales}). */
     public void setTable(String table) {
+        if (!table.equals(HeaderNormalizer.snakeCase(table))) {
+            throw new IllegalArgumentException("table '" + table + "' must be a lower_snake_case name such as "
+                                               + HeaderNormalizer.snakeCase(table));
+        }
         this.table = table;
+    }
+
+    public String getMode() {
+        return mode.option();
+    }
+
+    /** {@code append} (default), {@code replace} or {@code upsert}. */
+    public void setMode(String mode) {
+        this.mode = LoadMode.parse(mode);
+    }
+
+    public String getKeys() {
+        return String.join(",", keys);
+    }
+
+    /** Key columns for {@code upsert}, comma-separated, e.g. {@code order_id} or {@code sensor_id,measured_at}. */
+    public void setKeys(String keys) {
+        this.keys = Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                .map(HeaderNormalizer::snakeCase).toList();
+    }
+
+    public String getColumns() {
+        return columns.toString();
+    }
+
+    /** Header-to-column mapping with types, see {@link ColumnSpec#parseAll}. */
+    public void setColumns(String columns) {
+        this.columns = ColumnSpec.parseAll(columns);
     }
 
     public int getBatchSize() {
@@ -64,5 +138,26 @@ public class FeedEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    public String getRowSteps() {
+        return rowSteps;
+    }
+
+    /** A {@code direct:} route every row passes through before loading (filter, transform); see routes/README.md. */
+    public void setRowSteps(String rowSteps) {
+        if (!rowSteps.startsWith("direct:")) {
+            throw new IllegalArgumentException("rowSteps must name a direct: route, e.g. direct:orders-rows");
+        }
+        this.rowSteps = rowSteps;
+    }
+
+    public boolean isFallback() {
+        return fallback;
+    }
+
+    /** A fallback feed (zero-config) takes only files that no other running feed matches. */
+    public void setFallback(boolean fallback) {
+        this.fallback = fallback;
     }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
 
-/** The running account of one file (rows read, loaded, blank; batches; time), shared across its batch exchanges. */
+/** The running account of one file (rows read, loaded, blank, filtered, duplicate; time), shared across its batches. */
 public final class FileLoad {
 
     public static final String PROPERTY = "CsvIngestFileLoad";
@@ -15,6 +15,8 @@ public final class FileLoad {
     private final LongAdder read = new LongAdder();
     private final LongAdder loaded = new LongAdder();
     private final LongAdder blank = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
     private final LongAdder batches = new LongAdder();
 
     public FileLoad(String fileName, String table) {
@@ -29,6 +31,16 @@ public final class FileLoad {
     public void countRead(int rows, int blankRows) {
         read.add(rows);
         blank.add(blankRows);
+    }
+
+    /** Rows a feed's row steps dropped (a filter that did not match). */
+    public void countFiltered(int rows) {
+        filtered.add(rows);
+    }
+
+    /** Rows superseded by a later row with the same key in the same file (upsert). */
+    public void countDuplicates(int rows) {
+        duplicates.add(rows);
     }
 
     public void countLoaded(int rows) {
@@ -54,6 +66,14 @@ public final class FileLoad {
 
     public long blank() {
         return blank.sum();
+    }
+
+    public long filtered() {
+        return filtered.sum();
+    }
+
+    public long duplicates() {
+        return duplicates.sum();
     }
 
     public long batches() {

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.csvingest.clean.CleanedHeader;
 import io.csvingest.clean.CleaningProcessor;
+import io.csvingest.clean.RowStepsProcessor;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.ops.FileLoadLog;
@@ -29,6 +30,8 @@ public class LoadRoutes extends RouteBuilder {
                 .setBody(exchange -> CsvSource.of(exchange).batches(Feed.of(exchange).batchSize()))
                 .split(body()).streaming().stopOnException()
                     .process(new CleaningProcessor())
+                    .process(new RowStepsProcessor())
+                    .process(new KeyDeduplication())
                     .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
                     // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header;
                     // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once

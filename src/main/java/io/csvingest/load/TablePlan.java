@@ -1,13 +1,15 @@
 package io.csvingest.load;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.csvingest.intake.LoadMode;
 import org.apache.camel.Exchange;
 
-/** How one file loads: its target table, the columns it fills in header order, and the SQL to create and fill it. */
-public record TablePlan(String table, List<String> columns, String createSql, String insertSql) {
+/** How one file loads: target table, columns in header order, the SQL that prepares the table and inserts a row. */
+public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, int[] keyIndexes) {
 
     public static final String PROPERTY = "CsvIngestTablePlan";
     /** Exchange property holding the plan's INSERT statement, handed to camel-sql as its query header. */
@@ -17,23 +19,45 @@ public record TablePlan(String table, List<String> columns, String createSql, St
         return exchange.getProperty(PROPERTY, TablePlan.class);
     }
 
-    /** A plan that creates the table from the header and the inferred types. */
-    public static TablePlan newTable(String table, List<String> columns, List<ColumnType> types) {
+    /**
+     * The plan for a file: {@code types} null when the table exists (or there is nothing to create it from),
+     * else the table is created, with a primary key on the keys for upsert. Replace empties the table first, in the
+     * file's transaction.
+     */
+    public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys) {
+        List<String> preparation = new ArrayList<>();
+        if (types != null) {
+            preparation.add(create(table, columns, types, mode == LoadMode.UPSERT ? keys : List.of()));
+        }
+        if (mode == LoadMode.REPLACE) {
+            preparation.add("DELETE FROM " + Identifiers.quote(table));
+        }
+        int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];
+        String insert = insert(table, columns) + (mode == LoadMode.UPSERT ? onConflict(columns, keys) : "");
+        return new TablePlan(table, columns, List.copyOf(preparation), insert, keyIndexes);
+    }
+
+    private static String create(String table, List<String> columns, List<ColumnType> types, List<String> keys) {
         String definitions = IntStream.range(0, columns.size())
                 .mapToObj(i -> Identifiers.quote(columns.get(i)) + " " + types.get(i).sql())
                 .collect(Collectors.joining(", "));
-        String create = "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(table) + " (" + definitions + ")";
-        return new TablePlan(table, columns, create, insert(table, columns));
-    }
-
-    /** A plan that creates nothing: the table exists already (or there are no rows to load). */
-    public static TablePlan insertOnly(String table, List<String> columns) {
-        return new TablePlan(table, columns, null, insert(table, columns));
+        String primaryKey = keys.isEmpty() ? "" : ", PRIMARY KEY (" + quoted(keys) + ")";
+        return "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(table) + " (" + definitions + primaryKey + ")";
     }
 
     private static String insert(String table, List<String> columns) {
-        String names = columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
         String parameters = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + Identifiers.quote(table) + " (" + names + ") VALUES (" + parameters + ")";
+        return "INSERT INTO " + Identifiers.quote(table) + " (" + quoted(columns) + ") VALUES (" + parameters + ")";
+    }
+
+    private static String onConflict(List<String> columns, List<String> keys) {
+        String updates = columns.stream().filter(column -> !keys.contains(column))
+                .map(column -> Identifiers.quote(column) + " = EXCLUDED." + Identifiers.quote(column))
+                .collect(Collectors.joining(", "));
+        return " ON CONFLICT (" + quoted(keys) + ") " + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,7 @@
 package io.csvingest.load;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,12 +10,14 @@ import java.util.stream.Collectors;
 import io.csvingest.IngestException;
 import io.csvingest.clean.CleanedHeader;
 import io.csvingest.clean.RowCleaner;
+import io.csvingest.intake.ColumnSpec;
+import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Plans a file's load: a missing table from the header and inferred types, an existing one by header name. */
+/** Plans a file's load (body: the SQL that prepares the table): a missing table from the header and inferred types. */
 public class TablePlanner implements Processor {
 
     /** Exchange header carrying the target table's existing columns, as read by {@code sql/table-columns.sql}. */
@@ -24,40 +28,52 @@ public class TablePlanner implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        FileLoad load = FileLoad.of(exchange);
+        Feed feed = Feed.of(exchange);
+        String table = FileLoad.of(exchange).table();
         List<String> columns = CleanedHeader.of(exchange).columns();
+        List<String> missingKeys = feed.keys().stream().filter(key -> !columns.contains(key)).toList();
+        if (!missingKeys.isEmpty()) {
+            throw new IngestException("The feed's key column(s) " + missingKeys + " are not in the file (its columns: "
+                                      + String.join(", ", columns) + ")");
+        }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> existing = exchange.getIn().getHeader(EXISTING_COLUMNS, List.class);
-        TablePlan plan;
+        List<ColumnType> types = null;
         if (existing != null && !existing.isEmpty()) {
-            plan = planExisting(load.table(), columns, existing);
-        } else if (CsvSource.of(exchange).peek(1).isEmpty()) {
+            checkColumnsExist(table, columns, existing);
+        } else if (!CsvSource.of(exchange).peek(1).isEmpty()) {
             // a header without rows says nothing about types: create no table rather than an all-text one
-            plan = TablePlan.insertOnly(load.table(), columns);
-        } else {
-            plan = TablePlan.newTable(load.table(), columns, inferTypes(CsvSource.of(exchange), columns.size()));
+            types = types(columns, feed.columns(), CsvSource.of(exchange));
         }
+        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys());
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
+        exchange.getIn().setBody(plan.preparation());
     }
 
-    private static List<ColumnType> inferTypes(CsvSource source, int width) {
+    /** The feed's declared types, else types inferred from the first rows. */
+    private static List<ColumnType> types(List<String> columns, List<ColumnSpec> declared, CsvSource source) {
         List<String[]> sample = source.peek(SAMPLE_ROWS).stream()
                 .map(row -> RowCleaner.clean(row.values().clone()))
                 .toList();
-        return TypeInference.infer(width, sample);
+        List<ColumnType> types = new ArrayList<>(TypeInference.infer(columns.size(), sample));
+        for (ColumnSpec spec : declared) {
+            if (spec.type() != null) {
+                types.set(columns.indexOf(spec.target()), spec.type());
+            }
+        }
+        return types;
     }
 
-    private static TablePlan planExisting(String table, List<String> columns, List<Map<String, Object>> existing) {
+    private static void checkColumnsExist(String table, List<String> columns, List<Map<String, Object>> existing) {
         Set<String> present = existing.stream()
                 .map(column -> String.valueOf(column.get("column_name")))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         List<String> missing = columns.stream().filter(column -> !present.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw new IngestException("Table " + table + " has no column " + String.join(", ", missing)
                                       + " (its columns: " + String.join(", ", present) + "). Rename the CSV header,"
                                       + " add the column to the table, or load the file into another table.");
         }
-        return TablePlan.insertOnly(table, columns);
     }
 }

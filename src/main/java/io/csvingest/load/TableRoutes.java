@@ -8,13 +8,12 @@ public class TableRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:prepare-table").routeId("prepare-table")
-                .description("Reads the target table's columns, creates the table when missing, plans the INSERT")
+                .description("Reads the target table's columns, plans the load, creates or empties the table")
                 .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&outputHeader=" + TablePlanner.EXISTING_COLUMNS)
                 .process(new TablePlanner())
-                .filter(exchange -> TablePlan.of(exchange).createSql() != null)
-                    .setBody(exchange -> TablePlan.of(exchange).createSql())
-                    // through camel-sql (JdbcTemplate), so the CREATE joins the file's transaction
-                    .to("sql:create-from-body?useMessageBodyForSql=true")
+                // CREATE TABLE, DELETE for replace: through camel-sql, so they join the file's transaction
+                .split(body())
+                    .to("sql:prepare-from-body?useMessageBodyForSql=true")
                 .end();
     }
 }

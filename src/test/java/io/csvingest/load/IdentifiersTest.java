@@ -3,6 +3,7 @@ package io.csvingest.load;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.intake.LoadMode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,14 +31,27 @@ class IdentifiersTest {
     }
 
     @Test
+    void should_plan_replace_as_a_delete_and_upsert_as_on_conflict_on_the_keys() {
+        TablePlan replace = TablePlan.of("t", List.of("id", "v"), null, LoadMode.REPLACE, List.of());
+        assertEquals(List.of("DELETE FROM \"t\""), replace.preparation());
+        TablePlan upsert = TablePlan.of("t", List.of("id", "v"), List.of(ColumnType.BIGINT, ColumnType.TEXT), LoadMode.UPSERT,
+                List.of("id"));
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"t\" (\"id\" bigint, \"v\" text, PRIMARY KEY (\"id\"))"),
+                upsert.preparation());
+        assertEquals("INSERT INTO \"t\" (\"id\", \"v\") VALUES (?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"v\" = EXCLUDED.\"v\"",
+                upsert.insertSql());
+    }
+
+    @Test
     void should_quote_safe_identifiers() {
         assertEquals("\"order_id\"", Identifiers.quote("order_id"));
     }
 
     @Test
     void should_plan_quoted_create_and_insert_statements() {
-        TablePlan plan = TablePlan.newTable("sales", List.of("id", "select"), List.of(ColumnType.BIGINT, ColumnType.TEXT));
-        assertEquals("CREATE TABLE IF NOT EXISTS \"sales\" (\"id\" bigint, \"select\" text)", plan.createSql());
+        TablePlan plan = TablePlan.of("sales", List.of("id", "select"), List.of(ColumnType.BIGINT, ColumnType.TEXT),
+                LoadMode.APPEND, List.of());
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"sales\" (\"id\" bigint, \"select\" text)"), plan.preparation());
         assertEquals("INSERT INTO \"sales\" (\"id\", \"select\") VALUES (?, ?)", plan.insertSql());
     }
 }

@@ -1,0 +1,61 @@
+package io.csvingest.feeds;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.RouteDefinition;
+
+/** Checks a parsed feed file before it may replace what runs: explicit unique route ids, endpoints that resolve. */
+final class FeedValidator {
+
+    private FeedValidator() {
+    }
+
+    /**
+     * Throws with a plain reason when the file must not be applied. {@code owners} maps every route id started from
+     * a feed file to that file; ids of routes not from feed files (the Java routes) are never taken over.
+     */
+    static void validate(CamelContext context, FeedFile file, Map<String, Path> owners) {
+        if (file.routes().isEmpty()) {
+            throw new IllegalArgumentException("it defines no route");
+        }
+        Set<String> ids = new HashSet<>();
+        for (RouteDefinition route : file.routes()) {
+            if (!route.hasCustomIdAssigned()) {
+                throw new IllegalArgumentException("a route has no id: give every route an explicit id");
+            }
+            String id = route.getRouteId();
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException("route id '" + id + "' appears twice");
+            }
+            Path owner = owners.get(id);
+            if (owner != null && !owner.equals(file.path())) {
+                throw new IllegalArgumentException("route id '" + id + "' is already used by " + owner.getFileName());
+            }
+            if (owner == null && context.getRoute(id) != null) {
+                throw new IllegalArgumentException("route id '" + id + "' is a built-in route of the service");
+            }
+            // resolving the endpoint checks its options: unknown option, bad mode, unknown column type, ...
+            String uri = route.getInput().getEndpointUri();
+            try {
+                context.getEndpoint(uri);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("route '" + id + "': " + rootMessage(e), e);
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        List<String> messages = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                messages.add(t.getMessage());
+            }
+        }
+        return messages.isEmpty() ? e.getClass().getSimpleName() : messages.get(messages.size() - 1).strip();
+    }
+}

@@ -1,0 +1,57 @@
+package io.csvingest.intake;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
+import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+/** A feed's consumer: registers the feed's claim while it runs and drives its own camel-file consumer on the inbox. */
+final class FeedConsumer extends DefaultConsumer implements Suspendable {
+
+    private final FeedRegistry registry;
+    private final FeedRegistry.Claim claim;
+    private final FileEndpoint files;
+    private Consumer fileConsumer;
+    private boolean registered;
+
+    FeedConsumer(FeedEndpoint endpoint, Processor processor, FeedRegistry registry, FeedRegistry.Claim claim,
+                 FileEndpoint files) {
+        super(endpoint, processor);
+        this.registry = registry;
+        this.claim = claim;
+        this.files = files;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        registry.register(claim);
+        registered = true;
+        ServiceHelper.startService(files);
+        fileConsumer = files.createConsumer(getProcessor());
+        ServiceHelper.startService(fileConsumer);
+    }
+
+    /** Graceful stop (reload, shutdown): stop polling but let the file in flight finish on its thread. */
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(fileConsumer);
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(fileConsumer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownServices(fileConsumer, files);
+        if (registered) {
+            registry.unregister(claim.feed());
+            registered = false;
+        }
+        super.doStop();
+    }
+}
