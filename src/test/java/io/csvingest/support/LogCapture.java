@@ -2,6 +2,7 @@ package io.csvingest.support;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -14,8 +15,11 @@ public final class LogCapture extends AbstractAppender {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private LogCapture() {
-        super("test-capture", null, null, true, Property.EMPTY_ARRAY);
+        // a name of its own: log4j ignores a second appender of the same name on a logger
+        super("test-capture-" + INSTANCES.incrementAndGet(), null, null, true, Property.EMPTY_ARRAY);
     }
 
     public static LogCapture attach() {
