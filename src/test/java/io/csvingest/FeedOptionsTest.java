@@ -134,9 +134,11 @@ class FeedOptionsTest {
 
         assertEquals(List.of(
                 List.of("lab-1", "2026-11-22 10:00:00.000", "0.012"), List.of("lab-1", "2026-11-22 10:00:00.020", "0.015"),
-                List.of("lab-1", "2026-11-22 10:00:00.040", "0.012")),
+                List.of("lab-1", "2026-11-22 10:00:00.040", "0.012"), List.of("lab-1", "2026-11-22 10:00:00.060", "0.013")),
                 db.rows("SELECT sensor_id, to_char(measured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS'), x"
                         + " FROM sensor_readings ORDER BY measured_at"));
+        assertEquals(List.of(List.of("1")), db.rows("SELECT count(*) FROM sensor_readings WHERE z IS NULL"),
+                "the feed's null token '-' loads as NULL");
         assertEquals(List.of(List.of("double precision")),
                 db.rows("SELECT DISTINCT data_type FROM information_schema.columns WHERE table_name = 'sensor_readings'"
                         + " AND column_name IN ('x', 'y', 'z')"));

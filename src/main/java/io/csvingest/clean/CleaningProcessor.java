@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.intake.Cleaning;
+import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.parse.CsvRow;
 import org.apache.camel.Exchange;
@@ -19,8 +21,9 @@ public class CleaningProcessor implements Processor {
         List<CsvRow> batch = exchange.getIn().getBody(List.class);
         int width = CleanedHeader.of(exchange).columns().size();
         List<List<String>> rows = new ArrayList<>(batch.size());
+        Cleaning cleaning = Feed.of(exchange).cleaning();
         for (CsvRow row : batch) {
-            String[] values = RowCleaner.clean(row.values());
+            String[] values = RowCleaner.clean(row.values(), cleaning);
             if (RowCleaner.isBlank(values)) {
                 continue;
             }

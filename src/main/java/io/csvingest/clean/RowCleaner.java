@@ -1,18 +1,22 @@
 package io.csvingest.clean;
 
-/** The first cleaning steps for one record: trim values, read empty as NULL, recognise blank records. */
+import io.csvingest.intake.Cleaning;
+
+/** The per-record cleaning a feed asks for: trim values, read NULL tokens as NULL, recognise blank records. */
 public final class RowCleaner {
 
     private RowCleaner() {
     }
 
     /** Cleans the values in place and returns the same array. */
-    public static String[] clean(String[] values) {
+    public static String[] clean(String[] values, Cleaning cleaning) {
         for (int i = 0; i < values.length; i++) {
             String value = values[i];
             if (value != null) {
-                value = value.strip();
-                values[i] = value.isEmpty() ? null : value;
+                if (cleaning.trim()) {
+                    value = value.strip();
+                }
+                values[i] = cleaning.nullValues().contains(value) ? null : value;
             }
         }
         return values;

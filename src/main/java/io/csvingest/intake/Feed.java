@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.camel.Exchange;
 
 /** What a feed says about the file in flight: table, load mode, column mapping, row steps; travels with the exchange. */
-public record Feed(String name, String table, LoadMode mode, List<String> keys, List<ColumnSpec> columns, int batchSize,
-                   String rowSteps, Folders folders) {
+public record Feed(String name, String table, LoadMode mode, List<String> keys, List<ColumnSpec> columns,
+                   Cleaning cleaning, int batchSize, String rowSteps, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";
 

@@ -22,6 +22,7 @@ public class FeedEndpoint extends DefaultEndpoint {
     private LoadMode mode = LoadMode.APPEND;
     private List<String> keys = List.of();
     private List<ColumnSpec> columns = List.of();
+    private Cleaning cleaning = Cleaning.DEFAULT;
     private int batchSize;
     private String rowSteps;
     private boolean fallback;
@@ -51,7 +52,7 @@ public class FeedEndpoint extends DefaultEndpoint {
         FeedComponent component = (FeedComponent) getComponent();
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
-        Feed feed = new Feed(name, table, mode, keys, columns, batchSize, rowSteps, folders);
+        Feed feed = new Feed(name, table, mode, keys, columns, cleaning, batchSize, rowSteps, folders);
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
         return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
                 component.filesEndpoint(watched, name));
@@ -126,6 +127,24 @@ public class FeedEndpoint extends DefaultEndpoint {
     /** Header-to-column mapping with types, see {@link ColumnSpec#parseAll}. */
     public void setColumns(String columns) {
         this.columns = ColumnSpec.parseAll(columns);
+    }
+
+    public boolean isTrim() {
+        return cleaning.trim();
+    }
+
+    /** Whether values are trimmed of surrounding white space (default true). */
+    public void setTrim(boolean trim) {
+        cleaning = cleaning.withTrim(trim);
+    }
+
+    public String getNullValues() {
+        return String.join(",", cleaning.nullValues());
+    }
+
+    /** Extra values read as NULL, comma-separated, e.g. {@code NULL,N/A,-}; an empty value is always NULL. */
+    public void setNullValues(String nullValues) {
+        cleaning = cleaning.withNullValues(nullValues);
     }
 
     public int getBatchSize() {

@@ -43,7 +43,7 @@ public class TablePlanner implements Processor {
             checkColumnsExist(table, columns, existing);
         } else if (!CsvSource.of(exchange).peek(1).isEmpty()) {
             // a header without rows says nothing about types: create no table rather than an all-text one
-            types = types(columns, feed.columns(), CsvSource.of(exchange));
+            types = types(columns, feed, CsvSource.of(exchange));
         }
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys());
         exchange.setProperty(TablePlan.PROPERTY, plan);
@@ -52,12 +52,12 @@ public class TablePlanner implements Processor {
     }
 
     /** The feed's declared types, else types inferred from the first rows. */
-    private static List<ColumnType> types(List<String> columns, List<ColumnSpec> declared, CsvSource source) {
+    private static List<ColumnType> types(List<String> columns, Feed feed, CsvSource source) {
         List<String[]> sample = source.peek(SAMPLE_ROWS).stream()
-                .map(row -> RowCleaner.clean(row.values().clone()))
+                .map(row -> RowCleaner.clean(row.values().clone(), feed.cleaning()))
                 .toList();
         List<ColumnType> types = new ArrayList<>(TypeInference.infer(columns.size(), sample));
-        for (ColumnSpec spec : declared) {
+        for (ColumnSpec spec : feed.columns()) {
             if (spec.type() != null) {
                 types.set(columns.indexOf(spec.target()), spec.type());
             }

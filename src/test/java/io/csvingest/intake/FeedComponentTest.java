@@ -1,5 +1,8 @@
 package io.csvingest.intake;
 
+import java.util.List;
+
+import io.csvingest.load.ColumnType;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -45,7 +48,29 @@ class FeedComponentTest {
     }
 
     @Test
-    void should_refuse_a_batch_size_below_one() {
-        assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("feed:orders?batchSize=0"));
+    void should_refuse_invalid_option_values_with_the_reason() {
+        assertRefused("feed:orders?batchSize=0", "batchSize must be at least 1");
+        assertRefused("feed:orders?mode=merge", "Unknown mode 'merge'");
+        assertRefused("feed:orders?mode=upsert", "upsert but no keys");
+        assertRefused("feed:orders?include=RAW([a-)", "not a valid regular expression");
+        assertRefused("feed:orders?table=Orders", "lower_snake_case");
+        assertRefused("feed:orders?folder=../etc", "plain subfolder");
+        assertRefused("feed:orders?columns=RAW(id:money)", "Unknown column type 'money'");
+        assertRefused("feed:orders?rowSteps=log:x", "direct:");
+    }
+
+    @Test
+    void should_parse_column_mappings_with_types() {
+        assertEquals(List.of(new ColumnSpec("order_id", "order_id", ColumnType.BIGINT),
+                        new ColumnSpec("customer_name", "customer", null),
+                        new ColumnSpec("x", "x", ColumnType.DOUBLE)),
+                ColumnSpec.parseAll("Order ID:bigint, Customer Name=customer, x:double precision"));
+    }
+
+    private void assertRefused(String uri, String reason) {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        String messages = e.getMessage() + (e.getCause() == null ? "" : " / " + e.getCause().getMessage())
+                          + (e.getCause() == null || e.getCause().getCause() == null ? "" : " / " + e.getCause().getCause().getMessage());
+        assertTrue(messages.contains(reason), uri + " -> " + messages);
     }
 }
