@@ -97,13 +97,13 @@ class FeedOptionsTest {
                 Order ID,Customer,Country,Total,Ordered At,Status
                 5002,Bob Chen,us,17.50,2026-11-22T09:20:00-05:00,pending
                 5002,Bob Chen,us,17.50,2026-11-22T09:20:00-05:00,paid
-                5005,Dan Ek,se,3.20,2026-11-22T11:00:00+01:00,paid
+                5001,Alice Martin,fr,139.90,2026-11-22T09:15:00+01:00,paid
                 """);
         Await.files(folders.outbox(), "orders-2026-11-22-fix-", 1, TIMEOUT);
 
+        // same keys again: the rows are updated in place, the count stays 3, the later row of a key wins
         assertEquals(List.of(
-                List.of("5001", "129.90", "paid"), List.of("5002", "17.50", "paid"), List.of("5004", "842.15", "paid"),
-                List.of("5005", "3.20", "paid")),
+                List.of("5001", "139.90", "paid"), List.of("5002", "17.50", "paid"), List.of("5004", "842.15", "paid")),
                 db.rows("SELECT order_id, total, status FROM orders ORDER BY order_id"));
         assertTrue(log.has("Loaded orders-2026-11-22-fix.csv into table orders (upsert): 3 rows read, 2 loaded, 0 blank,"
                            + " 0 filtered, 1 duplicates"), String.valueOf(log.matching("Loaded orders")));

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedFiles extends ServiceSupport implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final long SETTLE_MILLIS = 300;
 
     private final CamelContext context;
     private final Path folder;
@@ -53,6 +54,9 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
     @Override
     public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
         LOG.info("Feeds: reading {} (checked every {} ms{})", folder, pollMillis, watchEvents ? ", and on file events" : "");
+        if (!Files.isDirectory(folder)) {
+            LOG.warn("Feeds: {} does not exist; no feed runs until it is created (ROUTES_DIR)", folder);
+        }
         scan();
         poller = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "feed-files");
         poller.scheduleWithFixedDelay(this::scan, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
@@ -82,6 +86,9 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
             }
             refused.keySet().retainAll(present);
             for (Path path : present) {
+                if (System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() < SETTLE_MILLIS) {
+                    continue; // still being written (an editor saving in steps): take it on the next check
+                }
                 String checksum = FeedFile.checksum(path);
                 FeedFile current = applied.get(path);
                 if ((current == null || !current.checksum().equals(checksum)) && !checksum.equals(refused.get(path))) {

@@ -54,4 +54,11 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable {
         }
         super.doStop();
     }
+
+    /** The route is removed (feed file deleted or changed): drop the feed's endpoint from the registry too. */
+    @Override
+    protected void doShutdown() throws Exception {
+        getEndpoint().getCamelContext().removeEndpoint(getEndpoint());
+        super.doShutdown();
+    }
 }
