@@ -57,8 +57,8 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         if (!Files.isDirectory(folder)) {
             LOG.warn("Feeds: {} does not exist; no feed runs until it is created (ROUTES_DIR)", folder);
         }
-        scan();
         poller = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "feed-files");
+        scan();
         poller.scheduleWithFixedDelay(this::scan, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         if (watchEvents) {
             events = FolderEvents.start(folder, () -> poller.execute(this::scan));
@@ -87,7 +87,9 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
             refused.keySet().retainAll(present);
             for (Path path : present) {
                 if (System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() < SETTLE_MILLIS) {
-                    continue; // still being written (an editor saving in steps): take it on the next check
+                    // maybe still being written (an editor saving in steps): look again shortly
+                    poller.schedule(this::scan, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                    continue;
                 }
                 String checksum = FeedFile.checksum(path);
                 FeedFile current = applied.get(path);
