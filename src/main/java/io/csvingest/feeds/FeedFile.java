@@ -42,6 +42,15 @@ record FeedFile(Path path, String checksum, List<RouteDefinition> routes) {
         return routes.stream().map(RouteDefinition::getRouteId).toList();
     }
 
+    /** The names of the {@code feed:} endpoints its routes start from. */
+    List<String> feedNames() {
+        return routes.stream()
+                .map(route -> route.getInput().getEndpointUri())
+                .filter(uri -> uri.startsWith("feed:"))
+                .map(uri -> uri.substring("feed:".length()).replaceFirst("^//", "").replaceFirst("\\?.*$", ""))
+                .toList();
+    }
+
     private static String checksum(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));

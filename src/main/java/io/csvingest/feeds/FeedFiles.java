@@ -3,12 +3,17 @@ package io.csvingest.feeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -19,14 +24,11 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Keeps the running feeds in step with the YAML files in {@code routes/}: a new file starts its routes, a changed
- * one replaces them (only once it parses and validates), a deleted one stops and removes them. The folder is polled,
- * so it works where no file-change events arrive (Docker Desktop bind mounts); events only make it sooner.
- */
+/** Keeps the running feeds in step with the YAML files in {@code routes/}, polling the folder so bind mounts work too. */
 public final class FeedFiles extends ServiceSupport implements StartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    /** A file saved less than this long ago may still be being written: it is read on a check shortly after. */
     private static final long SETTLE_MILLIS = 300;
 
     private final CamelContext context;
@@ -35,6 +37,8 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
     private final boolean watchEvents;
     private final Map<Path, FeedFile> applied = new HashMap<>();
     private final Map<Path, String> refused = new HashMap<>();
+    private final Set<Path> waiting = new HashSet<>();
+    private final AtomicBoolean recheckPending = new AtomicBoolean();
     private ScheduledExecutorService poller;
     private FolderEvents events;
 
@@ -50,7 +54,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         // feeds are loaded once the context is fully started (below), after the service's own routes
     }
 
-    /** Loads the feeds once the service's own routes run, then keeps polling. */
+    /** Loads the feeds once the service's own routes run, then keeps checking the folder. */
     @Override
     public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
         LOG.info("Feeds: reading {} (checked every {} ms{})", folder, pollMillis, watchEvents ? ", and on file events" : "");
@@ -77,67 +81,111 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
 
     /** Compares the folder with what runs and applies the differences; never throws. */
     synchronized void scan() {
+        if (context.isStopping() || context.isStopped()) {
+            return;
+        }
+        List<Path> present;
         try {
-            List<Path> present = yamlFiles();
-            for (Path path : new TreeSet<>(applied.keySet())) {
-                if (!present.contains(path)) {
-                    remove(path);
-                }
-            }
-            refused.keySet().retainAll(present);
-            for (Path path : present) {
-                if (System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis() < SETTLE_MILLIS) {
-                    // maybe still being written (an editor saving in steps): look again shortly
-                    poller.schedule(this::scan, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                String checksum = FeedFile.checksum(path);
-                FeedFile current = applied.get(path);
-                if ((current == null || !current.checksum().equals(checksum)) && !checksum.equals(refused.get(path))) {
-                    apply(path, checksum, current);
-                }
-            }
+            present = yamlFiles();
         } catch (IOException | RuntimeException e) {
-            LOG.error("Feeds: cannot read {}: {}", folder, e.getMessage());
+            LOG.error("Feeds: cannot list {}: {}", folder, e.getMessage());
+            return;
+        }
+        for (Path path : new TreeSet<>(applied.keySet())) {
+            if (!present.contains(path)) {
+                remove(path);
+            }
+        }
+        refused.keySet().retainAll(present);
+        waiting.retainAll(present);
+        for (Path path : present) {
+            try {
+                check(path);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Feeds: {} changed while being read ({}); next check", path, e.getMessage());
+            }
+        }
+    }
+
+    private void check(Path path) throws IOException {
+        long age = System.currentTimeMillis() - Files.getLastModifiedTime(path).toMillis();
+        if (age >= 0 && age < SETTLE_MILLIS) {
+            if (recheckPending.compareAndSet(false, true)) {
+                poller.schedule(() -> {
+                    recheckPending.set(false);
+                    scan();
+                }, SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        String checksum = FeedFile.checksum(path);
+        FeedFile current = applied.get(path);
+        if ((current == null || !current.checksum().equals(checksum)) && !checksum.equals(refused.get(path))) {
+            apply(path, checksum, current);
         }
     }
 
     private void apply(Path path, String checksum, FeedFile current) {
+        if (current != null && busy(current)) {
+            if (waiting.add(path)) {
+                LOG.info("Feed file {} changed: applying it once the file in flight on route(s) {} is loaded",
+                        name(path), current.routeIds());
+            }
+            return;
+        }
         FeedFile next;
         try {
             next = FeedFile.read(context, path);
-            FeedValidator.validate(context, next, owners());
+            FeedValidator.validate(context, next, current, otherFiles(path));
             replace(current, next);
         } catch (Exception e) {
             refused.put(path, checksum);
+            waiting.remove(path);
+            boolean oldRuns = current != null && current.routeIds().stream().allMatch(id -> context.getRoute(id) != null);
             LOG.error("Feed file {} not applied: {}. {}", name(path), reason(e),
-                    current == null ? "None of its routes run." : "The previous version keeps running.");
+                    current == null ? "None of its routes run." : oldRuns ? "The previous version keeps running."
+                            : "The previous version could not be restarted either: route(s) " + current.routeIds() + " do not run.");
             return;
         }
-        refused.remove(path);
+        waiting.remove(path);
         applied.put(path, next);
+        refused.clear(); // a refusal may have depended on this file (e.g. a route id it held): look again
         LOG.info("Feed file {} {}: route(s) {} {}", name(path), current == null ? "added" : "changed", next.routeIds(),
                 current == null ? "started" : "reloaded");
     }
 
-    /** Swaps the routes; if the new ones do not start, the old ones are put back. */
+    /** Swaps the routes, feed routes stopped first; if the new ones do not start, the old ones are put back. */
     private void replace(FeedFile current, FeedFile next) throws Exception {
         ModelCamelContext model = (ModelCamelContext) context;
-        List<RouteDefinition> old = current == null ? List.of() : current.routes();
-        model.removeRouteDefinitions(old); // stops gracefully: a file in flight finishes under the old definition
+        List<RouteDefinition> old = current == null ? List.of() : feedRoutesFirst(current.routes());
+        model.removeRouteDefinitions(old);
         try {
             model.addRouteDefinitions(next.routes());
         } catch (Exception e) {
-            model.removeRouteDefinitions(next.routes().stream().filter(r -> context.getRoute(r.getRouteId()) != null).toList());
-            model.addRouteDefinitions(old);
+            try {
+                model.removeRouteDefinitions(next.routes().stream().filter(r -> context.getRoute(r.getRouteId()) != null).toList());
+                model.addRouteDefinitions(old);
+            } catch (Exception restore) {
+                e.addSuppressed(restore);
+            }
             throw e;
         }
     }
 
     private void remove(Path path) {
-        FeedFile gone = applied.remove(path);
+        FeedFile gone = applied.get(path);
+        if (busy(gone)) {
+            if (waiting.add(path)) {
+                LOG.info("Feed file {} deleted: removing route(s) {} once the file in flight is loaded", name(path),
+                        gone.routeIds());
+            }
+            return;
+        }
+        applied.remove(path);
+        waiting.remove(path);
+        refused.clear();
         try {
-            ((ModelCamelContext) context).removeRouteDefinitions(gone.routes());
+            ((ModelCamelContext) context).removeRouteDefinitions(feedRoutesFirst(gone.routes()));
             LOG.info("Feed file {} deleted: route(s) {} stopped and removed", name(path), gone.routeIds());
         } catch (Exception e) {
             LOG.error("Feed file {} deleted, but its route(s) {} could not be removed: {}", name(path), gone.routeIds(),
@@ -145,10 +193,22 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         }
     }
 
-    private Map<String, Path> owners() {
-        Map<String, Path> owners = new HashMap<>();
-        applied.values().forEach(file -> file.routeIds().forEach(id -> owners.put(id, file.path())));
-        return owners;
+    /** Whether one of the file's routes has an exchange (a CSV file) in flight. */
+    private boolean busy(FeedFile file) {
+        return file.routeIds().stream().anyMatch(id -> context.getInflightRepository().size(id) > 0);
+    }
+
+    /** The routes that take files first, so a route they call is never stopped under a file in flight. */
+    private static List<RouteDefinition> feedRoutesFirst(List<RouteDefinition> routes) {
+        return routes.stream()
+                .sorted(Comparator.comparing((RouteDefinition r) -> !r.getInput().getEndpointUri().startsWith("feed:")))
+                .toList();
+    }
+
+    private List<FeedFile> otherFiles(Path path) {
+        List<FeedFile> others = new ArrayList<>(applied.values());
+        others.removeIf(file -> file.path().equals(path));
+        return others;
     }
 
     private List<Path> yamlFiles() throws IOException {

@@ -1,6 +1,7 @@
 package io.csvingest.feeds;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,21 @@ final class FeedValidator {
     }
 
     /**
-     * Throws with a plain reason when the file must not be applied. {@code owners} maps every route id started from
-     * a feed file to that file; ids of routes not from feed files (the Java routes) are never taken over.
+     * Throws with a plain reason when the file must not be applied: a route id or feed name another feed file uses,
+     * the id of one of the service's own routes, an endpoint option its component refuses.
      */
-    static void validate(CamelContext context, FeedFile file, Map<String, Path> owners) {
+    static void validate(CamelContext context, FeedFile file, FeedFile previous, List<FeedFile> others) {
+        Map<String, Path> owners = new HashMap<>();
+        Map<String, Path> feedNames = new HashMap<>();
+        for (FeedFile other : others) {
+            other.routeIds().forEach(id -> owners.put(id, other.path()));
+            other.feedNames().forEach(feed -> feedNames.put(feed, other.path()));
+        }
+        for (String feed : file.feedNames()) {
+            if (feedNames.containsKey(feed)) {
+                throw new IllegalArgumentException("feed:" + feed + " is already defined in " + feedNames.get(feed).getFileName());
+            }
+        }
         if (file.routes().isEmpty()) {
             throw new IllegalArgumentException("it defines no route");
         }
@@ -33,10 +45,10 @@ final class FeedValidator {
                 throw new IllegalArgumentException("route id '" + id + "' appears twice");
             }
             Path owner = owners.get(id);
-            if (owner != null && !owner.equals(file.path())) {
+            if (owner != null) {
                 throw new IllegalArgumentException("route id '" + id + "' is already used by " + owner.getFileName());
             }
-            if (owner == null && context.getRoute(id) != null) {
+            if (context.getRoute(id) != null && (previous == null || !previous.routeIds().contains(id))) {
                 throw new IllegalArgumentException("route id '" + id + "' is a built-in route of the service");
             }
             // resolving the endpoint checks its options: unknown option, bad mode, unknown column type, ...

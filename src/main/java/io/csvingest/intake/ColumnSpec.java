@@ -20,7 +20,11 @@ public record ColumnSpec(String source, String target, ColumnType type) {
         List<ColumnSpec> specs = new ArrayList<>();
         for (String entry : option.split(",")) {
             if (!entry.isBlank()) {
-                specs.add(parse(entry.strip()));
+                ColumnSpec spec = parse(entry.strip());
+                if (specs.stream().anyMatch(other -> other.source().equals(spec.source()))) {
+                    throw new IllegalArgumentException("Column '" + spec.source() + "' is mapped twice in '" + option + "'");
+                }
+                specs.add(spec);
             }
         }
         return List.copyOf(specs);
@@ -30,7 +34,8 @@ public record ColumnSpec(String source, String target, ColumnType type) {
         String mapping = entry;
         ColumnType type = null;
         int colon = entry.lastIndexOf(':');
-        if (colon >= 0) {
+        // "Ratio A:B=ratio" maps a header containing ':'; only a trailing ':name' without '=' is a type
+        if (colon >= 0 && entry.indexOf('=', colon) < 0) {
             mapping = entry.substring(0, colon);
             type = type(entry.substring(colon + 1).strip(), entry);
         }

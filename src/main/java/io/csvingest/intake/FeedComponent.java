@@ -89,7 +89,7 @@ public class FeedComponent extends DefaultComponent {
                      + "&readLockMinLength=0"
                      + "&readLockLoggingLevel=WARN";
         FileEndpoint files = (FileEndpoint) getCamelContext().getComponent("file").createEndpoint(uri);
-        files.setFilter(file -> !file.isDirectory() && registry.takes(feed, folder, file.getFileNameOnly()));
+        files.setFilter(file -> !file.isDirectory() && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
         files.setMove(target(folders::outboxTarget));
         files.setMoveFailed(target(folders::deadLetterTarget));
         return files;

@@ -3,12 +3,14 @@ package io.csvingest.intake;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.spi.ShutdownAware;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /** A feed's consumer: registers the feed's claim while it runs and drives its own camel-file consumer on the inbox. */
-final class FeedConsumer extends DefaultConsumer implements Suspendable {
+final class FeedConsumer extends DefaultConsumer implements Suspendable, ShutdownAware {
 
     private final FeedRegistry registry;
     private final FeedRegistry.Claim claim;
@@ -40,6 +42,24 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable {
         ServiceHelper.suspendService(fileConsumer);
     }
 
+    /** Lets the file consumer finish only the file in flight when the route stops, not the rest of its poll batch. */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return fileConsumer instanceof ShutdownAware aware && aware.deferShutdown(shutdownRunningTask);
+    }
+
+    @Override
+    public int getPendingExchangesSize() {
+        return fileConsumer instanceof ShutdownAware aware ? aware.getPendingExchangesSize() : 0;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        if (fileConsumer instanceof ShutdownAware aware) {
+            aware.prepareShutdown(suspendOnly, forced);
+        }
+    }
+
     @Override
     protected void doResume() throws Exception {
         ServiceHelper.resumeService(fileConsumer);
@@ -53,12 +73,5 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable {
             registered = false;
         }
         super.doStop();
-    }
-
-    /** The route is removed (feed file deleted or changed): drop the feed's endpoint from the registry too. */
-    @Override
-    protected void doShutdown() throws Exception {
-        getEndpoint().getCamelContext().removeEndpoint(getEndpoint());
-        super.doShutdown();
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which running feed takes which file. The rule: a file goes to the one non-fallback feed whose folder and pattern
- * match it; a fallback feed (zero-config) takes only files no other feed matches; a file two feeds match is taken
- * by neither and reported.
+ * match it; a fallback feed (zero-config) takes only files no other feed matches, nor files of a feed being reloaded;
+ * a file two feeds match is taken by neither and reported.
  */
 public final class FeedRegistry {
 
@@ -29,7 +29,12 @@ public final class FeedRegistry {
         }
     }
 
+    /** How long a stopped feed's claim still keeps the fallback feed off its files (a reload restarts it sooner). */
+    private static final long RELOAD_GRACE_MILLIS = 10_000;
+
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    /** Claims of feeds stopped a moment ago, each until when it still counts. */
+    private final Map<String, Retired> retired = new ConcurrentHashMap<>();
     private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
 
     void register(Claim claim) {
@@ -37,18 +42,25 @@ public final class FeedRegistry {
         if (existing != null) {
             throw new IllegalStateException("Feed '" + claim.feed() + "' is already running; feed names must be unique");
         }
+        retired.remove(claim.feed());
     }
 
     void unregister(String feed) {
-        claims.remove(feed);
+        Claim claim = claims.remove(feed);
+        if (claim != null && !claim.fallback()) {
+            retired.put(feed, new Retired(claim, System.currentTimeMillis() + RELOAD_GRACE_MILLIS));
+        }
     }
 
-    /** Whether {@code feed} is the one feed that takes this file. */
-    boolean takes(String feed, Path fileFolder, String fileName) {
+    /** Whether {@code feed} is the one feed that takes this file (modified at {@code lastModified}). */
+    boolean takes(String feed, Path fileFolder, String fileName, long lastModified) {
         List<Claim> matching = claimants(fileFolder, fileName);
         List<Claim> specific = matching.stream().filter(claim -> !claim.fallback()).toList();
+        if (specific.isEmpty() && reloading(fileFolder, fileName)) {
+            return false; // a feed that matches it is being reloaded: not the fallback feed's file
+        }
         if (specific.size() > 1) {
-            if (reportedConflicts.add(fileFolder.resolve(fileName).toString())) {
+            if (reportedConflicts.add(fileFolder.resolve(fileName) + "@" + lastModified)) {
                 LOG.error("{}/{} matches feeds {}: no feed takes it; make their include patterns or folders disjoint",
                         fileFolder.getFileName(), fileName, specific.stream().map(Claim::feed).sorted().toList());
             }
@@ -56,6 +68,15 @@ public final class FeedRegistry {
         }
         List<Claim> winners = specific.isEmpty() ? matching : specific;
         return winners.stream().map(Claim::feed).min(Comparator.naturalOrder()).map(feed::equals).orElse(false);
+    }
+
+    private boolean reloading(Path fileFolder, String fileName) {
+        long now = System.currentTimeMillis();
+        retired.values().removeIf(stopped -> stopped.until() < now);
+        return retired.values().stream().anyMatch(stopped -> stopped.claim().matches(fileFolder, fileName));
+    }
+
+    private record Retired(Claim claim, long until) {
     }
 
     /** The running feeds whose folder and pattern match the file. */

@@ -29,6 +29,7 @@ final class UnclaimedFiles implements Runnable {
     public void run() {
         Set<Path> folders = new HashSet<>(registry.folders());
         folders.add(inbox);
+        folders.addAll(subfolders(inbox));
         Set<String> seen = new HashSet<>();
         for (Path folder : folders) {
             for (Path file : files(folder)) {
@@ -42,6 +43,17 @@ final class UnclaimedFiles implements Runnable {
             }
         }
         reported.retainAll(seen);
+    }
+
+    private static List<Path> subfolders(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static List<Path> files(Path folder) {

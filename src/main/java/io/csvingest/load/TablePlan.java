@@ -21,15 +21,16 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
 
     /**
      * The plan for a file: {@code types} null when the table exists (or there is nothing to create it from),
-     * else the table is created, with a primary key on the keys for upsert. Replace empties the table first, in the
-     * file's transaction.
+     * else the table is created, with a primary key on the keys for upsert. Replace empties an existing table first,
+     * in the file's transaction.
      */
-    public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys) {
+    public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys,
+                               boolean tableExists) {
         List<String> preparation = new ArrayList<>();
         if (types != null) {
             preparation.add(create(table, columns, types, mode == LoadMode.UPSERT ? keys : List.of()));
         }
-        if (mode == LoadMode.REPLACE) {
+        if (mode == LoadMode.REPLACE && (types != null || tableExists)) {
             preparation.add("DELETE FROM " + Identifiers.quote(table));
         }
         int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];

@@ -45,7 +45,8 @@ public class TablePlanner implements Processor {
             // a header without rows says nothing about types: create no table rather than an all-text one
             types = types(columns, feed, CsvSource.of(exchange));
         }
-        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys());
+        boolean exists = existing != null && !existing.isEmpty();
+        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
         exchange.getIn().setBody(plan.preparation());

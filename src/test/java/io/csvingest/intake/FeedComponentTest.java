@@ -65,6 +65,8 @@ class FeedComponentTest {
                         new ColumnSpec("customer_name", "customer", null),
                         new ColumnSpec("x", "x", ColumnType.DOUBLE)),
                 ColumnSpec.parseAll("Order ID:bigint, Customer Name=customer, x:double precision"));
+        assertEquals(List.of(new ColumnSpec("ratio_a_b", "ratio", null)), ColumnSpec.parseAll("Ratio A:B=ratio"));
+        assertThrows(IllegalArgumentException.class, () -> ColumnSpec.parseAll("a=x, A=y"));
     }
 
     private void assertRefused(String uri, String reason) {
