@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
-import org.apache.camel.model.ModelCamelContext;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +29,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
     private static final long SETTLE_MILLIS = 300;
 
     private final CamelContext context;
+    private final RouteSwap routes;
     private final Path folder;
     private final long pollMillis;
     private final boolean watchEvents;
@@ -44,6 +42,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
 
     public FeedFiles(CamelContext context, Path folder, long pollMillis, boolean watchEvents) {
         this.context = context;
+        this.routes = new RouteSwap(context);
         this.folder = folder.toAbsolutePath().normalize();
         this.pollMillis = pollMillis;
         this.watchEvents = watchEvents;
@@ -126,7 +125,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
     }
 
     private void apply(Path path, String checksum, FeedFile current) {
-        if (current != null && busy(current)) {
+        if (current != null && routes.busy(current)) {
             if (waiting.add(path)) {
                 LOG.info("Feed file {} changed: applying it once the file in flight on route(s) {} is loaded",
                         name(path), current.routeIds());
@@ -137,11 +136,11 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         try {
             next = FeedFile.read(context, path);
             FeedValidator.validate(context, next, current, otherFiles(path));
-            replace(current, next);
+            routes.replace(current, next);
         } catch (Exception e) {
             refused.put(path, checksum);
             waiting.remove(path);
-            boolean oldRuns = current != null && current.routeIds().stream().allMatch(id -> context.getRoute(id) != null);
+            boolean oldRuns = current != null && routes.running(current);
             LOG.error("Feed file {} not applied: {}. {}", name(path), reason(e),
                     current == null ? "None of its routes run." : oldRuns ? "The previous version keeps running."
                             : "The previous version could not be restarted either: route(s) " + current.routeIds() + " do not run.");
@@ -154,27 +153,9 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
                 current == null ? "started" : "reloaded");
     }
 
-    /** Swaps the routes, feed routes stopped first; if the new ones do not start, the old ones are put back. */
-    private void replace(FeedFile current, FeedFile next) throws Exception {
-        ModelCamelContext model = (ModelCamelContext) context;
-        List<RouteDefinition> old = current == null ? List.of() : feedRoutesFirst(current.routes());
-        model.removeRouteDefinitions(old);
-        try {
-            model.addRouteDefinitions(next.routes());
-        } catch (Exception e) {
-            try {
-                model.removeRouteDefinitions(next.routes().stream().filter(r -> context.getRoute(r.getRouteId()) != null).toList());
-                model.addRouteDefinitions(old);
-            } catch (Exception restore) {
-                e.addSuppressed(restore);
-            }
-            throw e;
-        }
-    }
-
     private void remove(Path path) {
         FeedFile gone = applied.get(path);
-        if (busy(gone)) {
+        if (routes.busy(gone)) {
             if (waiting.add(path)) {
                 LOG.info("Feed file {} deleted: removing route(s) {} once the file in flight is loaded", name(path),
                         gone.routeIds());
@@ -185,24 +166,12 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         waiting.remove(path);
         refused.clear();
         try {
-            ((ModelCamelContext) context).removeRouteDefinitions(feedRoutesFirst(gone.routes()));
+            routes.remove(gone);
             LOG.info("Feed file {} deleted: route(s) {} stopped and removed", name(path), gone.routeIds());
         } catch (Exception e) {
             LOG.error("Feed file {} deleted, but its route(s) {} could not be removed: {}", name(path), gone.routeIds(),
                     reason(e));
         }
-    }
-
-    /** Whether one of the file's routes has an exchange (a CSV file) in flight. */
-    private boolean busy(FeedFile file) {
-        return file.routeIds().stream().anyMatch(id -> context.getInflightRepository().size(id) > 0);
-    }
-
-    /** The routes that take files first, so a route they call is never stopped under a file in flight. */
-    private static List<RouteDefinition> feedRoutesFirst(List<RouteDefinition> routes) {
-        return routes.stream()
-                .sorted(Comparator.comparing((RouteDefinition r) -> !r.getInput().getEndpointUri().startsWith("feed:")))
-                .toList();
     }
 
     private List<FeedFile> otherFiles(Path path) {
