@@ -23,7 +23,7 @@ public class FeedComponent extends DefaultComponent {
     private String inboxDir = "inbox";
     private String outboxDir = "outbox";
     private String deadletterDir = "deadletter";
-    private int batchSize = 1000;
+    private int batchSize = 5000;
     private long pollDelay = 1000;
     private long readLockCheckInterval = 1000;
     private long readLockMinAge = 2000;

@@ -34,8 +34,10 @@ public class LoadRoutes extends RouteBuilder {
                     .process(new KeyDeduplication())
                     .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
                     // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header;
-                    // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once
-                    .to("sql:insert-from-header?batch=true&batchAutoCommitDisabled=false")
+                    // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once;
+                    // parametersCount: no statement-describe round trip to the database per batch
+                    .toD("sql:insert-from-header?batch=true&batchAutoCommitDisabled=false"
+                         + "&parametersCount=${exchangeProperty." + TablePlan.PARAMETERS + "}")
                     .process(exchange -> FileLoad.of(exchange).countLoaded(exchange.getIn().getBody(List.class).size()))
                 .end()
                 .process(new FileLoadLog());

@@ -14,6 +14,8 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
     public static final String PROPERTY = "CsvIngestTablePlan";
     /** Exchange property holding the plan's INSERT statement, handed to camel-sql as its query header. */
     public static final String INSERT_SQL = "CsvIngestInsertSql";
+    /** Exchange property holding the number of parameters of one row's INSERT (the column count). */
+    public static final String PARAMETERS = "CsvIngestParameters";
 
     public static TablePlan of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, TablePlan.class);

@@ -49,6 +49,7 @@ public class TablePlanner implements Processor {
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
+        exchange.setProperty(TablePlan.PARAMETERS, columns.size());
         exchange.getIn().setBody(plan.preparation());
     }
 
