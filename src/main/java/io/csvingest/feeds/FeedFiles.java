@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +36,11 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
     private final boolean watchEvents;
     private final Map<Path, FeedFile> applied = new HashMap<>();
     private final Map<Path, String> refused = new HashMap<>();
-    private final Set<Path> waiting = new HashSet<>();
+    /** Feed files whose change is being applied on the swap thread; scans leave them alone meanwhile. */
+    private final Set<Path> swapping = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean recheckPending = new AtomicBoolean();
     private ScheduledExecutorService poller;
+    private ExecutorService swapper;
     private FolderEvents events;
 
     public FeedFiles(CamelContext context, Path folder, long pollMillis, boolean watchEvents) {
@@ -61,6 +64,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
             LOG.warn("Feeds: {} does not exist; no feed runs until it is created (ROUTES_DIR)", folder);
         }
         poller = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "feed-files");
+        swapper = context.getExecutorServiceManager().newCachedThreadPool(this, "feed-swap");
         scan();
         poller.scheduleWithFixedDelay(this::scan, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         if (watchEvents) {
@@ -75,6 +79,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         }
         if (poller != null) {
             context.getExecutorServiceManager().shutdownNow(poller);
+            context.getExecutorServiceManager().shutdownNow(swapper);
         }
     }
 
@@ -91,13 +96,15 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
             return;
         }
         for (Path path : new TreeSet<>(applied.keySet())) {
-            if (!present.contains(path)) {
+            if (!present.contains(path) && !swapping.contains(path)) {
                 remove(path);
             }
         }
         refused.keySet().retainAll(present);
-        waiting.retainAll(present);
         for (Path path : present) {
+            if (swapping.contains(path)) {
+                continue;
+            }
             try {
                 check(path);
             } catch (IOException | RuntimeException e) {
@@ -124,54 +131,78 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         }
     }
 
+    /** Parses and validates here; the swap runs on its own thread once the old routes drained, so no feed waits. */
     private void apply(Path path, String checksum, FeedFile current) {
-        if (current != null && routes.busy(current)) {
-            if (waiting.add(path)) {
-                LOG.info("Feed file {} changed: applying it once the file in flight on route(s) {} is loaded",
-                        name(path), current.routeIds());
-            }
-            return;
-        }
         FeedFile next;
         try {
             next = FeedFile.read(context, path);
             FeedValidator.validate(context, next, current, otherFiles(path));
-            routes.replace(current, next);
         } catch (Exception e) {
-            refused.put(path, checksum);
-            waiting.remove(path);
-            boolean oldRuns = current != null && routes.running(current);
-            LOG.error("Feed file {} not applied: {}. {}", name(path), reason(e),
-                    current == null ? "None of its routes run." : oldRuns ? "The previous version keeps running."
-                            : "The previous version could not be restarted either: route(s) " + current.routeIds() + " do not run.");
+            refuse(path, checksum, current, e);
             return;
         }
-        waiting.remove(path);
+        if (current != null && routes.busy(current)) {
+            LOG.info("Feed file {} changed: the file in flight on route(s) {} finishes under the old version first;"
+                     + " new files wait for the new one", name(path), current.routeIds());
+        }
+        swapLater(path, current, () -> swap(path, checksum, current, next));
+    }
+
+    private void remove(Path path) {
+        FeedFile gone = applied.get(path);
+        swapLater(path, gone, () -> {
+            applied.remove(path);
+            refused.clear();
+            try {
+                routes.remove(gone);
+                LOG.info("Feed file {} deleted: route(s) {} stopped and removed", name(path), gone.routeIds());
+            } catch (Exception e) {
+                LOG.error("Feed file {} deleted, but its route(s) {} could not be removed: {}", name(path),
+                        gone.routeIds(), reason(e));
+            }
+        });
+    }
+
+    /**
+     * Stops the old version's feed routes gracefully on a thread of its own (they take no new file, the file in
+     * flight finishes, however long it takes), then runs {@code change} with the scans held off.
+     */
+    private void swapLater(Path path, FeedFile old, Runnable change) {
+        swapping.add(path);
+        swapper.execute(() -> {
+            try {
+                if (old != null) {
+                    routes.drain(old);
+                }
+                synchronized (this) {
+                    change.run();
+                }
+            } finally {
+                swapping.remove(path);
+                poller.execute(this::scan); // the file may have changed again meanwhile
+            }
+        });
+    }
+
+    private void swap(Path path, String checksum, FeedFile current, FeedFile next) {
+        try {
+            routes.replace(current, next);
+        } catch (Exception e) {
+            refuse(path, checksum, current, e);
+            return;
+        }
         applied.put(path, next);
         refused.clear(); // a refusal may have depended on this file (e.g. a route id it held): look again
         LOG.info("Feed file {} {}: route(s) {} {}", name(path), current == null ? "added" : "changed", next.routeIds(),
                 current == null ? "started" : "reloaded");
     }
 
-    private void remove(Path path) {
-        FeedFile gone = applied.get(path);
-        if (routes.busy(gone)) {
-            if (waiting.add(path)) {
-                LOG.info("Feed file {} deleted: removing route(s) {} once the file in flight is loaded", name(path),
-                        gone.routeIds());
-            }
-            return;
-        }
-        applied.remove(path);
-        waiting.remove(path);
-        refused.clear();
-        try {
-            routes.remove(gone);
-            LOG.info("Feed file {} deleted: route(s) {} stopped and removed", name(path), gone.routeIds());
-        } catch (Exception e) {
-            LOG.error("Feed file {} deleted, but its route(s) {} could not be removed: {}", name(path), gone.routeIds(),
-                    reason(e));
-        }
+    private void refuse(Path path, String checksum, FeedFile current, Exception e) {
+        refused.put(path, checksum);
+        String previous = current == null ? "None of its routes run."
+                : routes.running(current) ? "The previous version keeps running."
+                : "The previous version could not be restarted either: route(s) " + current.routeIds() + " do not run.";
+        LOG.error("Feed file {} not applied: {}. {}", name(path), reason(e), previous);
     }
 
     private List<FeedFile> otherFiles(Path path) {

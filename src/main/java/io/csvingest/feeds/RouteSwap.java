@@ -2,6 +2,7 @@ package io.csvingest.feeds;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
@@ -9,6 +10,8 @@ import org.apache.camel.model.RouteDefinition;
 
 /** Swaps a feed file's routes in the running context: feed routes stop first, failed starts put the old ones back. */
 final class RouteSwap {
+
+    private static final long DRAIN_HOURS = 24;
 
     private final CamelContext context;
 
@@ -19,6 +22,22 @@ final class RouteSwap {
     /** Whether one of the file's routes has an exchange (a CSV file) in flight. */
     boolean busy(FeedFile file) {
         return file.routeIds().stream().anyMatch(id -> context.getInflightRepository().size(id) > 0);
+    }
+
+    /**
+     * Stops the file's feed routes gracefully with no practical time limit: their consumers take no new file and
+     * the file in flight, however long, finishes (a forced stop would fail it). The other routes stop in {@link #replace}.
+     */
+    void drain(FeedFile file) {
+        for (RouteDefinition route : feedRoutesFirst(file.routes())) {
+            if (isFeedRoute(route) && context.getRoute(route.getRouteId()) != null) {
+                try {
+                    context.getRouteController().stopRoute(route.getRouteId(), DRAIN_HOURS, TimeUnit.HOURS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot stop route " + route.getRouteId() + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** Replaces {@code current} (null: nothing yet) by {@code next}; on failure the old routes run again. */
@@ -48,10 +67,14 @@ final class RouteSwap {
         return file.routeIds().stream().allMatch(id -> context.getRoute(id) != null);
     }
 
+    private static boolean isFeedRoute(RouteDefinition route) {
+        return route.getInput().getEndpointUri().startsWith("feed:");
+    }
+
     /** The routes that take files first, so a route they call is never stopped under a file in flight. */
     private static List<RouteDefinition> feedRoutesFirst(List<RouteDefinition> routes) {
         return routes.stream()
-                .sorted(Comparator.comparing((RouteDefinition r) -> !r.getInput().getEndpointUri().startsWith("feed:")))
+                .sorted(Comparator.comparing((RouteDefinition r) -> !isFeedRoute(r)))
                 .toList();
     }
 }
