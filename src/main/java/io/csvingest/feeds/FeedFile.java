@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -32,6 +33,16 @@ record FeedFile(Path path, String checksum, List<RouteDefinition> routes) {
             routes.addAll(routeBuilder.getRouteCollection().getRoutes());
         }
         return new FeedFile(path, checksum(yaml), List.copyOf(routes));
+    }
+
+    /** The feed files of a folder: {@code *.yaml} / {@code *.yml}, not hidden, sorted. */
+    static List<Path> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("[^.].*\\.ya?ml")).sorted().toList();
+        }
     }
 
     static String checksum(Path path) throws IOException {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
@@ -90,7 +89,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         }
         List<Path> present;
         try {
-            present = yamlFiles();
+            present = FeedFile.list(folder);
         } catch (IOException | RuntimeException e) {
             LOG.error("Feeds: cannot list {}: {}", folder, e.getMessage());
             return;
@@ -158,7 +157,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
                 LOG.info("Feed file {} deleted: route(s) {} stopped and removed", name(path), gone.routeIds());
             } catch (Exception e) {
                 LOG.error("Feed file {} deleted, but its route(s) {} could not be removed: {}", name(path),
-                        gone.routeIds(), reason(e));
+                        gone.routeIds(), FeedValidator.reason(e));
             }
         });
     }
@@ -202,7 +201,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         String previous = current == null ? "None of its routes run."
                 : routes.running(current) ? "The previous version keeps running."
                 : "The previous version could not be restarted either: route(s) " + current.routeIds() + " do not run.";
-        LOG.error("Feed file {} not applied: {}. {}", name(path), reason(e), previous);
+        LOG.error("Feed file {} not applied: {}. {}", name(path), FeedValidator.reason(e), previous);
     }
 
     private List<FeedFile> otherFiles(Path path) {
@@ -211,21 +210,8 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         return others;
     }
 
-    private List<Path> yamlFiles() throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("[^.].*\\.ya?ml")).sorted().toList();
-        }
-    }
-
     private String name(Path path) {
         return folder.getFileName() + "/" + path.getFileName();
     }
 
-    private static String reason(Exception e) {
-        String reason = e instanceof IllegalArgumentException ? e.getMessage() : FeedValidator.rootMessage(e);
-        return String.valueOf(reason).replaceAll("\\s+", " ").strip();
-    }
 }

@@ -61,6 +61,12 @@ final class FeedValidator {
         }
     }
 
+    /** One line saying why a feed file was not applied. */
+    static String reason(Exception e) {
+        String reason = e instanceof IllegalArgumentException ? e.getMessage() : rootMessage(e);
+        return String.valueOf(reason).replaceAll("\\s+", " ").strip();
+    }
+
     static String rootMessage(Throwable e) {
         List<String> messages = new java.util.ArrayList<>();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
