@@ -163,6 +163,30 @@ class FeedReloadTest {
         assertTrue(log.has("INFO Feed file routes/slow.yaml changed: route(s) [slow-feed, slow-rows] reloaded"));
     }
 
+    @Test
+    @Order(7)
+    void should_apply_a_refused_file_once_the_file_it_clashed_with_is_deleted() throws IOException {
+        write("delta.yaml", """
+                - route:
+                    id: beta-feed
+                    description: clashes with beta.yaml's route id
+                    from:
+                      uri: feed:delta
+                      parameters:
+                        include: 'delta-.*\\.csv'
+                      steps:
+                        - to:
+                            uri: direct:load-csv
+                """);
+        Await.until("the clash reported", IN_EFFECT,
+                () -> log.has("ERROR Feed file routes/delta.yaml not applied: route id 'beta-feed' is already used by beta.yaml"));
+
+        Files.delete(routes.resolve("beta.yaml"));
+
+        Await.until("delta.yaml applied", IN_EFFECT, () -> log.has("INFO Feed file routes/delta.yaml added"));
+        assertEquals(List.of(List.of("1")), load("delta-1.csv", "delta_1"));
+    }
+
     /** A feed whose row steps take 2 s per row, so a file stays in flight while the feed is edited. */
     private static String slowFeed(String table) {
         return """
