@@ -187,6 +187,37 @@ class FeedReloadTest {
         assertEquals(List.of(List.of("1")), load("delta-1.csv", "delta_1"));
     }
 
+    @Test
+    @Order(8)
+    void should_put_the_previous_version_back_when_the_new_routes_fail_to_start() throws IOException {
+        write("gamma.yaml", """
+                - route:
+                    id: gamma-feed
+                    description: a step whose expression does not compile fails only when the route starts
+                    from:
+                      uri: feed:gamma
+                      parameters:
+                        include: 'gamma-.*\\.csv'
+                        table: gamma_broken
+                      steps:
+                        - setHeader:
+                            name: x
+                            expression:
+                              simple:
+                                expression: "${header.x"
+                        - to:
+                            uri: direct:load-csv
+                """);
+
+        Await.until("the failed start reported", TIMEOUT,
+                () -> log.has("ERROR Feed file routes/gamma.yaml not applied", "The previous version keeps running"));
+
+        assertTrue(running("gamma-feed"));
+        load("gamma-2.csv", "gamma_10");
+        assertEquals(2, db.count("gamma_10"), "the previous version loaded the next file");
+        assertFalse(db.tableExists("gamma_broken"));
+    }
+
     /** A feed whose row steps take 2 s per row, so a file stays in flight while the feed is edited. */
     private static String slowFeed(String table) {
         return """

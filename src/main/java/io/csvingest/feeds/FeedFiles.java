@@ -185,8 +185,17 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
 
     private void swap(Path path, String checksum, FeedFile current, FeedFile next) {
         try {
+            // again, now that other swaps are done: two new files of one scan may claim the same route id
+            FeedValidator.validate(context, next, current, otherFiles(path));
             routes.replace(current, next);
         } catch (Exception e) {
+            if (current != null) {
+                try {
+                    routes.restart(current); // drained for nothing: take files again
+                } catch (RuntimeException restart) {
+                    e.addSuppressed(restart);
+                }
+            }
             refuse(path, checksum, current, e);
             return;
         }

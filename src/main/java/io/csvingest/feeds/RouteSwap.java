@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 
@@ -64,7 +65,20 @@ final class RouteSwap {
 
     /** Whether all of the file's routes run. */
     boolean running(FeedFile file) {
-        return file.routeIds().stream().allMatch(id -> context.getRoute(id) != null);
+        return file.routeIds().stream().allMatch(id -> context.getRouteController().getRouteStatus(id) == ServiceStatus.Started);
+    }
+
+    /** Starts again the file's routes that a drain stopped. */
+    void restart(FeedFile file) {
+        for (String id : file.routeIds()) {
+            try {
+                if (context.getRoute(id) != null && context.getRouteController().getRouteStatus(id) != ServiceStatus.Started) {
+                    context.getRouteController().startRoute(id);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot restart route " + id + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static boolean isFeedRoute(RouteDefinition route) {
