@@ -11,8 +11,8 @@ import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** The file's header as written and as the column names it loads into; computed once per file by {@link #PROCESSOR}. */
-public record CleanedHeader(List<String> raw, List<String> columns) {
+/** The column names a file's header loads into (the raw header stays on {@link CsvSource}); set by {@link #PROCESSOR}. */
+public record CleanedHeader(List<String> columns) {
 
     public static final String PROPERTY = "CsvIngestHeader";
 
@@ -20,7 +20,7 @@ public record CleanedHeader(List<String> raw, List<String> columns) {
     public static final Processor PROCESSOR = exchange -> {
         List<String> raw = CsvSource.of(exchange).header();
         List<String> columns = map(HeaderNormalizer.normalize(raw), Feed.of(exchange).columns());
-        exchange.setProperty(PROPERTY, new CleanedHeader(raw, columns));
+        exchange.setProperty(PROPERTY, new CleanedHeader(columns));
     };
 
     /** Renames the mapped headers to their target columns; a mapped header missing from the file fails it. */
