@@ -119,11 +119,17 @@ class FeedOptionsTest {
         List<List<String>> december = List.of(List.of("A-100", "10.49"), List.of("C-400", "7.00"));
         assertEquals(december, db.rows("SELECT sku, price FROM price_list ORDER BY sku"));
 
-        // batch size 2: the first two batches insert, the third fails; the replacement must leave no trace
+        // batch size 2: the first two batches insert, the third has a bad price and the feed allows no reject
+        // (maxRejects: 0): the replacement must leave no trace and its rejected row goes to the dead letter with it
         folders.drop("price-list-broken.csv", "SKU,Price,Currency\nA-1,1,EUR\nA-2,2,EUR\nA-3,3,EUR\nA-4,4,EUR\nA-5,five,EUR\n");
-        Await.files(folders.deadLetter(), "price-list-broken-", 2, TIMEOUT);
+        List<Path> failed = Await.files(folders.deadLetter(), "price-list-broken-", 3, TIMEOUT);
 
         assertEquals(december, db.rows("SELECT sku, price FROM price_list ORDER BY sku"));
+        String reason = Inbox.read(failed.stream().filter(f -> f.toString().endsWith(".reason.txt")).findFirst().orElseThrow());
+        assertTrue(reason.contains("maxRejects (0)"), reason);
+        String rejects = Inbox.read(failed.stream().filter(f -> f.toString().endsWith(".rejects.csv")).findFirst().orElseThrow());
+        assertTrue(rejects.contains("6,price,'five' is not a decimal number"), rejects);
+        assertEquals(List.of(), Await.list(folders.outbox(), "price-list-broken"));
     }
 
     @Test

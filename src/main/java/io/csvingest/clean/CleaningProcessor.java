@@ -1,10 +1,8 @@
 package io.csvingest.clean;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import io.csvingest.IngestException;
 import io.csvingest.intake.Cleaning;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
@@ -12,28 +10,46 @@ import io.csvingest.parse.CsvRow;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Cleans one batch of records into rows to insert, counting blank ones and refusing a wrong field count. */
+/**
+ * Turns a batch of records into a {@link RowBatch}: values trimmed and NULL tokens read as NULL, blank records and
+ * exact duplicates counted and dropped, records with the wrong number of fields rejected.
+ */
 public class CleaningProcessor implements Processor {
+
+    /** Sets up what the file's batches share before they are split off: the fingerprints of the rows seen. */
+    public static void prepare(Exchange exchange) {
+        if (Feed.of(exchange).cleaning().dropDuplicates()) {
+            exchange.setProperty(DuplicateRows.PROPERTY, new DuplicateRows());
+        }
+    }
 
     @Override
     public void process(Exchange exchange) {
         @SuppressWarnings("unchecked")
-        List<CsvRow> batch = exchange.getIn().getBody(List.class);
+        List<CsvRow> records = exchange.getIn().getBody(List.class);
         int width = CleanedHeader.of(exchange).columns().size();
-        List<List<String>> rows = new ArrayList<>(batch.size());
         Cleaning cleaning = Feed.of(exchange).cleaning();
-        for (CsvRow row : batch) {
-            String[] values = RowCleaner.clean(row.values(), cleaning);
+        DuplicateRows seen = exchange.getProperty(DuplicateRows.PROPERTY, DuplicateRows.class);
+        FileLoad load = FileLoad.of(exchange);
+        List<Row> rows = new ArrayList<>(records.size());
+        RowBatch batch = new RowBatch(rows);
+        int blank = 0;
+        int duplicates = 0;
+        for (CsvRow record : records) {
+            String[] values = RowCleaner.clean(record.values().clone(), cleaning);
             if (RowCleaner.isBlank(values)) {
-                continue;
+                blank++;
+            } else if (values.length != width) {
+                batch.reject(record, "", "has " + values.length + " fields but the header has " + width
+                                         + " columns (a delimiter inside a value needs quotes)");
+            } else if (seen != null && seen.isDuplicate(values)) {
+                duplicates++;
+            } else {
+                rows.add(new Row(record, values));
             }
-            if (values.length != width) {
-                throw new IngestException("Line " + row.line() + " has " + values.length + " fields but the header has "
-                                          + width + " columns");
-            }
-            rows.add(Arrays.asList(values));
         }
-        FileLoad.of(exchange).countRead(batch.size(), batch.size() - rows.size());
-        exchange.getIn().setBody(rows);
+        load.countRead(records.size(), blank);
+        load.countDuplicates(duplicates);
+        exchange.getIn().setBody(batch);
     }
 }

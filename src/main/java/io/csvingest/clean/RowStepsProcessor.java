@@ -23,13 +23,12 @@ public class RowStepsProcessor implements Processor {
             return;
         }
         List<String> columns = CleanedHeader.of(exchange).columns();
-        @SuppressWarnings("unchecked")
-        List<List<String>> rows = exchange.getIn().getBody(List.class);
-        List<List<String>> kept = new ArrayList<>(rows.size());
-        for (List<String> row : rows) {
+        RowBatch batch = exchange.getIn().getBody(RowBatch.class);
+        List<Row> kept = new ArrayList<>(batch.rows().size());
+        for (Row row : batch.rows()) {
             Exchange step = new DefaultExchange(exchange.getContext());
             for (int i = 0; i < columns.size(); i++) {
-                step.getMessage().setHeader(columns.get(i), row.get(i));
+                step.getMessage().setHeader(columns.get(i), row.values()[i]);
             }
             template(exchange).send(rowSteps, step);
             if (step.getException() != null) {
@@ -37,18 +36,18 @@ public class RowStepsProcessor implements Processor {
                         step.getException());
             }
             if (!step.isRouteStop()) {
-                kept.add(valuesOf(step, columns));
+                kept.add(new Row(row.source(), valuesOf(step, columns)));
             }
         }
-        FileLoad.of(exchange).countFiltered(rows.size() - kept.size());
-        exchange.getIn().setBody(kept);
+        FileLoad.of(exchange).countFiltered(batch.rows().size() - kept.size());
+        batch.rows(kept);
     }
 
-    private static List<String> valuesOf(Exchange step, List<String> columns) {
-        List<String> values = new ArrayList<>(columns.size());
-        for (String column : columns) {
-            Object value = step.getMessage().getHeader(column);
-            values.add(value == null ? null : value.toString());
+    private static String[] valuesOf(Exchange step, List<String> columns) {
+        String[] values = new String[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = step.getMessage().getHeader(columns.get(i));
+            values[i] = value == null ? null : value.toString();
         }
         return values;
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.csvingest.clean.HeaderNormalizer;
-import io.csvingest.load.ColumnType;
+import io.csvingest.clean.ColumnType;
 
 /** One entry of a feed's {@code columns} option: CSV header {@code source} loads into {@code target}, typed if given. */
 public record ColumnSpec(String source, String target, ColumnType type) {

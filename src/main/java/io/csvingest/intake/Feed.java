@@ -3,11 +3,14 @@ package io.csvingest.intake;
 import java.time.Instant;
 import java.util.List;
 
+import io.csvingest.clean.ValueFormats;
+import io.csvingest.parse.Dialect;
 import org.apache.camel.Exchange;
 
-/** What a feed says about the file in flight: table, load mode, column mapping, row steps; travels with the exchange. */
+/** What a feed says about the file in flight: table, mode, columns, cleaning, formats, dialect; travels with the exchange. */
 public record Feed(String name, String table, LoadMode mode, List<String> keys, List<ColumnSpec> columns,
-                   Cleaning cleaning, int batchSize, String rowSteps, Folders folders) {
+                   Cleaning cleaning, ValueFormats formats, Dialect dialect, RejectLimit maxRejects, int batchSize,
+                   String rowSteps, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";
 

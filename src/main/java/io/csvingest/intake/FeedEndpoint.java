@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.csvingest.clean.HeaderNormalizer;
+import io.csvingest.clean.ValueFormats;
+import io.csvingest.parse.Dialect;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -16,13 +18,16 @@ import org.apache.camel.support.DefaultEndpoint;
 public class FeedEndpoint extends DefaultEndpoint {
 
     private final String name;
-    private String include = "(?i).*\\.csv";
+    private String include = "(?i).*\\.csv(\\.gz)?";
     private String folder;
     private String table;
     private LoadMode mode = LoadMode.APPEND;
     private List<String> keys = List.of();
     private List<ColumnSpec> columns = List.of();
     private Cleaning cleaning = Cleaning.DEFAULT;
+    private ValueFormats formats = ValueFormats.DEFAULT;
+    private Dialect dialect = Dialect.DEFAULT;
+    private RejectLimit maxRejects = RejectLimit.NONE;
     private int batchSize;
     private String rowSteps;
     private boolean fallback;
@@ -52,7 +57,8 @@ public class FeedEndpoint extends DefaultEndpoint {
         FeedComponent component = (FeedComponent) getComponent();
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
-        Feed feed = new Feed(name, table, mode, keys, columns, cleaning, batchSize, rowSteps, folders);
+        Feed feed = new Feed(name, table, mode, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
+                folders);
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
         return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
                 component.filesEndpoint(watched, name));
@@ -142,9 +148,81 @@ public class FeedEndpoint extends DefaultEndpoint {
         return String.join(",", cleaning.nullValues());
     }
 
-    /** Extra values read as NULL, comma-separated, e.g. {@code NULL,N/A,-}; an empty value is always NULL. */
+    /** Values read as NULL, comma-separated (default {@code NULL,null,N/A,n/a}); an empty value is always NULL. */
     public void setNullValues(String nullValues) {
         cleaning = cleaning.withNullValues(nullValues);
+    }
+
+    public boolean isDropDuplicates() {
+        return cleaning.dropDuplicates();
+    }
+
+    /** Whether exact duplicate rows within a file are dropped and counted (default true). */
+    public void setDropDuplicates(boolean dropDuplicates) {
+        cleaning = cleaning.withDropDuplicates(dropDuplicates);
+    }
+
+    public String getDelimiter() {
+        return dialect.delimiter() == null ? "auto" : dialect.delimiter().toString();
+    }
+
+    /** {@code ,} {@code ;} {@code |} {@code tab}, or {@code auto} (default: detected from the header line). */
+    public void setDelimiter(String delimiter) {
+        dialect = dialect.withDelimiter(delimiter);
+    }
+
+    public String getCharset() {
+        return dialect.charset().name();
+    }
+
+    /** The files' character encoding, e.g. {@code windows-1252} (default UTF-8; a UTF-8 BOM is skipped). */
+    public void setCharset(String charset) {
+        dialect = dialect.withCharset(charset);
+    }
+
+    public String getMaxRejects() {
+        return maxRejects.toString();
+    }
+
+    /** Most rows a file may have rejected before it is dead-lettered instead: {@code 100} or {@code 2%} (default: no limit). */
+    public void setMaxRejects(String maxRejects) {
+        this.maxRejects = RejectLimit.parse(maxRejects);
+    }
+
+    public String getThousandsSeparator() {
+        return formats.thousands() == null ? "" : formats.thousands().toString();
+    }
+
+    /** Grouping character in numbers, e.g. {@code ,} for {@code 1,234.50} (default: none). */
+    public void setThousandsSeparator(String separator) {
+        formats = formats.withThousandsSeparator(separator);
+    }
+
+    public String getDecimalSeparator() {
+        return String.valueOf(formats.decimal());
+    }
+
+    /** Decimal point in numbers, e.g. {@code ,} for {@code 1.234,50} (default {@code .}). */
+    public void setDecimalSeparator(String separator) {
+        formats = formats.withDecimalSeparator(separator);
+    }
+
+    public String getDateFormat() {
+        return formats.datePattern();
+    }
+
+    /** A date pattern accepted besides ISO {@code yyyy-MM-dd}, e.g. {@code dd/MM/yyyy}. */
+    public void setDateFormat(String pattern) {
+        formats = formats.withDateFormat(pattern);
+    }
+
+    public String getTimestampFormat() {
+        return formats.timestampPattern();
+    }
+
+    /** A timestamp pattern accepted besides ISO, e.g. {@code dd/MM/yyyy HH:mm}. */
+    public void setTimestampFormat(String pattern) {
+        formats = formats.withTimestampFormat(pattern);
     }
 
     public int getBatchSize() {

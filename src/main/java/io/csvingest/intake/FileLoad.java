@@ -4,7 +4,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
 
-/** The running account of one file (rows read, loaded, blank, filtered, duplicate; time), shared across its batches. */
+/**
+ * The running account of one file, shared across its batches: every row read ends up loaded, rejected, blank,
+ * filtered (row steps) or a duplicate, and {@link #reconciles()} checks that they add up.
+ */
 public final class FileLoad {
 
     public static final String PROPERTY = "CsvIngestFileLoad";
@@ -12,11 +15,13 @@ public final class FileLoad {
     private final String fileName;
     private final String table;
     private final long startNanos = System.nanoTime();
+    private final java.time.Instant started = java.time.Instant.now();
     private final LongAdder read = new LongAdder();
     private final LongAdder loaded = new LongAdder();
     private final LongAdder blank = new LongAdder();
     private final LongAdder filtered = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
     private final LongAdder batches = new LongAdder();
 
     public FileLoad(String fileName, String table) {
@@ -38,14 +43,26 @@ public final class FileLoad {
         filtered.add(rows);
     }
 
-    /** Rows superseded by a later row with the same key in the same file (upsert). */
+    /** Exact duplicates of an earlier row, and rows superseded by a later row with the same key (upsert). */
     public void countDuplicates(int rows) {
         duplicates.add(rows);
     }
 
     public void countLoaded(int rows) {
         loaded.add(rows);
+    }
+
+    public void countRejected(int rows) {
+        rejected.add(rows);
+    }
+
+    public void countBatch() {
         batches.increment();
+    }
+
+    /** read = loaded + rejected + duplicates + blank + filtered. */
+    public boolean reconciles() {
+        return read() == loaded() + rejected() + duplicates() + blank() + filtered();
     }
 
     public String fileName() {
@@ -76,8 +93,16 @@ public final class FileLoad {
         return duplicates.sum();
     }
 
+    public long rejected() {
+        return rejected.sum();
+    }
+
     public long batches() {
         return batches.sum();
+    }
+
+    public java.time.Instant started() {
+        return started;
     }
 
     public double seconds() {

@@ -32,7 +32,21 @@ public record Folders(Path inbox, Path outbox, Path deadLetter) {
     }
 
     public static Path reasonFile(Path deadLetterTarget) {
-        return deadLetterTarget.resolveSibling(deadLetterTarget.getFileName() + ".reason.txt");
+        return beside(deadLetterTarget, ".reason.txt");
+    }
+
+    /** The file of a loaded or failed file's rejected rows: {@code sales-<stamp>.csv.rejects.csv}. */
+    public static Path rejectsFile(Path target) {
+        return beside(target, ".rejects.csv");
+    }
+
+    /** The JSON account of a loaded file: {@code sales-<stamp>.csv.report.json}. */
+    public static Path reportFile(Path outboxTarget) {
+        return beside(outboxTarget, ".report.json");
+    }
+
+    private static Path beside(Path target, String suffix) {
+        return target.resolveSibling(target.getFileName() + suffix);
     }
 
     /** {@code sales.csv} becomes {@code sales-<UTC stamp>.csv}; a {@code .gz} keeps the extension before it too. */

@@ -2,6 +2,7 @@ package io.csvingest.load;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
@@ -14,10 +15,28 @@ import org.springframework.transaction.TransactionStatus;
 /** One database transaction per file, so a file's table creation and rows commit together or not at all. */
 public class FileTransaction implements Policy {
 
+    /** Exchange property holding the file's transaction, for savepoints around each attempt to insert rows. */
+    public static final String STATUS = "CsvIngestTransaction";
+
     private final PlatformTransactionManager transactions;
 
     public FileTransaction(DataSource dataSource) {
         this.transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    /**
+     * Runs {@code attempt} inside a savepoint of the file's transaction: when it fails (returns false), only its own
+     * changes are undone and the transaction goes on, which PostgreSQL refuses after an error without one.
+     */
+    public static boolean inSavepoint(Exchange exchange, java.util.function.BooleanSupplier attempt) {
+        TransactionStatus transaction = exchange.getProperty(STATUS, TransactionStatus.class);
+        Object savepoint = transaction.createSavepoint();
+        boolean done = attempt.getAsBoolean();
+        if (!done) {
+            transaction.rollbackToSavepoint(savepoint);
+        }
+        transaction.releaseSavepoint(savepoint);
+        return done;
     }
 
     @Override
@@ -33,11 +52,13 @@ public class FileTransaction implements Policy {
     public Processor wrap(Route route, Processor steps) {
         return exchange -> {
             TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+            exchange.setProperty(STATUS, transaction);
             try {
                 steps.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
+            exchange.removeProperty(STATUS);
             if (exchange.getException() != null || exchange.isRollbackOnly()) {
                 transactions.rollback(transaction);
             } else {

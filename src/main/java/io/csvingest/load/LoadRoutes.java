@@ -1,15 +1,15 @@
 package io.csvingest.load;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import io.csvingest.clean.CleanedHeader;
 import io.csvingest.clean.CleaningProcessor;
+import io.csvingest.clean.CoercionProcessor;
 import io.csvingest.clean.RowStepsProcessor;
+import io.csvingest.deadletter.RejectFile;
+import io.csvingest.deadletter.RejectRecorder;
 import io.csvingest.intake.Feed;
-import io.csvingest.intake.FileLoad;
-import io.csvingest.ops.FileLoadLog;
+import io.csvingest.ops.FileOutcome;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.OpenCsvProcessor;
 import org.apache.camel.builder.RouteBuilder;
@@ -27,19 +27,27 @@ public class LoadRoutes extends RouteBuilder {
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
                 .to("direct:prepare-table")
+                .process(CleaningProcessor::prepare)
+                .process(RejectFile::prepare)
                 .setBody(exchange -> CsvSource.of(exchange).batches(Feed.of(exchange).batchSize()))
                 .split(body()).streaming().stopOnException()
                     .process(new CleaningProcessor())
                     .process(new RowStepsProcessor())
+                    .process(new CoercionProcessor())
                     .process(new KeyDeduplication())
-                    .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
-                    // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header;
-                    // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once;
-                    // parametersCount: no statement-describe round trip to the database per batch
-                    .toD("sql:insert-from-header?batch=true&batchAutoCommitDisabled=false"
-                         + "&parametersCount=${exchangeProperty." + TablePlan.PARAMETERS + "}")
-                    .process(exchange -> FileLoad.of(exchange).countLoaded(exchange.getIn().getBody(List.class).size()))
+                    .process(new BatchLoader())
+                    .process(new RejectRecorder())
                 .end()
-                .process(new FileLoadLog());
+                .process(exchange -> RejectRecorder.checkLimit(exchange, true))
+                .process(new FileOutcome());
+
+        from("direct:insert-rows").routeId("insert-rows")
+                .description("Inserts a list of rows (one parameter list each) with one batched INSERT through camel-sql")
+                .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
+                // the endpoint's own query is never run: camel-sql takes the per-table INSERT from the header;
+                // batchAutoCommitDisabled=false: no commit per batch, the file's transaction commits once;
+                // parametersCount: no statement-describe round trip to the database per batch
+                .toD("sql:insert-from-header?batch=true&batchAutoCommitDisabled=false"
+                     + "&parametersCount=${exchangeProperty." + TablePlan.PARAMETERS + "}");
     }
 }

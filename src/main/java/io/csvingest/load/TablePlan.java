@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.csvingest.clean.ColumnType;
 import io.csvingest.intake.LoadMode;
 import org.apache.camel.Exchange;
 

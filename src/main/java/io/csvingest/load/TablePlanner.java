@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 
 import io.csvingest.IngestException;
 import io.csvingest.clean.CleanedHeader;
+import io.csvingest.clean.CoercionProcessor;
+import io.csvingest.clean.ColumnType;
+import io.csvingest.clean.TypeInference;
 import io.csvingest.clean.RowCleaner;
 import io.csvingest.intake.ColumnSpec;
 import io.csvingest.intake.Feed;
@@ -39,13 +42,15 @@ public class TablePlanner implements Processor {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> existing = exchange.getIn().getHeader(EXISTING_COLUMNS, List.class);
         List<ColumnType> types = null;
-        if (existing != null && !existing.isEmpty()) {
+        boolean exists = existing != null && !existing.isEmpty();
+        if (exists) {
             checkColumnsExist(table, columns, existing);
+            exchange.setProperty(CoercionProcessor.TYPES, existingTypes(columns, existing));
         } else if (!CsvSource.of(exchange).peek(1).isEmpty()) {
             // a header without rows says nothing about types: create no table rather than an all-text one
             types = types(columns, feed, CsvSource.of(exchange));
+            exchange.setProperty(CoercionProcessor.TYPES, types);
         }
-        boolean exists = existing != null && !existing.isEmpty();
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
@@ -58,13 +63,21 @@ public class TablePlanner implements Processor {
         List<String[]> sample = source.peek(SAMPLE_ROWS).stream()
                 .map(row -> RowCleaner.clean(row.values().clone(), feed.cleaning()))
                 .toList();
-        List<ColumnType> types = new ArrayList<>(TypeInference.infer(columns.size(), sample));
+        List<ColumnType> types = new ArrayList<>(TypeInference.infer(columns.size(), sample, feed.formats()));
         for (ColumnSpec spec : feed.columns()) {
             if (spec.type() != null) {
                 types.set(columns.indexOf(spec.target()), spec.type());
             }
         }
         return types;
+    }
+
+    /** What the existing table's columns take, in the file's column order. */
+    private static List<ColumnType> existingTypes(List<String> columns, List<Map<String, Object>> existing) {
+        Map<String, ColumnType> byName = existing.stream().collect(Collectors.toMap(
+                column -> String.valueOf(column.get("column_name")),
+                column -> ColumnType.fromDataType(String.valueOf(column.get("data_type")))));
+        return columns.stream().map(byName::get).toList();
     }
 
     private static void checkColumnsExist(String table, List<String> columns, List<Map<String, Object>> existing) {

@@ -2,24 +2,24 @@ package io.csvingest.ops;
 
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one INFO line a user reads per loaded file: file, table, counts, batches, time and speed. */
-public class FileLoadLog implements Processor {
+/** The one INFO line a user reads per loaded file: file, table, how the rows read add up, batches, time and speed. */
+final class FileLoadLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
-    @Override
-    public void process(Exchange exchange) {
-        FileLoad load = FileLoad.of(exchange);
+    private FileLoadLog() {
+    }
+
+    static void log(Feed feed, FileLoad load, String rejects) {
         double seconds = load.seconds();
-        LOG.info("Loaded {} into table {} ({}): {} rows read, {} loaded, {} blank, {} filtered, {} duplicates,"
-                 + " {} batches in {} s ({} rows/s)",
-                load.fileName(), load.table(), Feed.of(exchange).mode().option(), load.read(), load.loaded(),
-                load.blank(), load.filtered(), load.duplicates(), load.batches(),
-                String.format("%.2f", seconds), Math.round(load.loaded() / Math.max(seconds, 1e-3)));
+        String filtered = load.filtered() > 0 ? " + " + load.filtered() + " filtered" : "";
+        LOG.info("Loaded {} into table {} ({}): {} rows read = {} loaded + {} rejected + {} duplicates + {} blank{},"
+                 + " {} batches in {} s ({} rows/s){}",
+                load.fileName(), load.table(), feed.mode().option(), load.read(), load.loaded(), load.rejected(),
+                load.duplicates(), load.blank(), filtered, load.batches(), String.format("%.2f", seconds),
+                Math.round(load.read() / Math.max(seconds, 1e-3)), rejects == null ? "" : "; rejected rows in " + rejects);
     }
 }

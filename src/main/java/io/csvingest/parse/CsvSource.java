@@ -1,10 +1,13 @@
 package io.csvingest.parse;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,35 +16,49 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import io.csvingest.IngestException;
 import org.apache.camel.Exchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 
-/** Streams one RFC 4180 CSV file record by record in bounded memory, with a peekable sample and line numbers. */
+/**
+ * Streams one RFC 4180 CSV file record by record in bounded memory (plain or {@code .gz}, any charset, BOM and
+ * CRLF tolerated, delimiter detected), with a peekable sample, start line numbers and each record's original text.
+ */
 public final class CsvSource implements Closeable {
 
     /** Exchange property holding the open source of the file being loaded. */
     public static final String PROPERTY = "CsvIngestSource";
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .get();
+    private static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String fileName;
+    private final Dialect dialect;
+    private final RawText raw;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private final char delimiter;
     private final Deque<CsvRow> peeked = new ArrayDeque<>();
-    private long linesBefore;
+    private CSVRecord next;
+    private long nextLine = 1;
+    private long parsedLines;
 
-    private CsvSource(String fileName, CSVParser parser) {
+    private CsvSource(String fileName, Dialect dialect, BufferedReader reader) throws IOException {
         this.fileName = fileName;
-        this.parser = parser;
+        this.dialect = dialect;
+        this.delimiter = dialect.delimiterFor(reader);
+        this.raw = new RawText(reader);
+        this.parser = CSVParser.builder().setReader(raw).setFormat(RFC4180.builder().setDelimiter(delimiter).get()).get();
         this.records = parser.iterator();
+        this.next = advance();
         CsvRow first = read();
         if (first == null) {
             throw new IngestException(fileName + " is empty: a CSV file needs a header row naming its columns");
@@ -54,18 +71,48 @@ public final class CsvSource implements Closeable {
     }
 
     public static CsvSource open(Path file) throws IOException {
-        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return open(file, Dialect.DEFAULT);
+    }
+
+    /** Opens the file as its dialect says; a name ending in {@code .gz} is decompressed while it is read. */
+    public static CsvSource open(Path file, Dialect dialect) throws IOException {
+        String name = file.getFileName().toString();
+        InputStream in = Files.newInputStream(file);
         try {
-            return new CsvSource(file.getFileName().toString(), CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
-        } catch (RuntimeException e) {
-            reader.close();
+            if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                in = gunzip(in, name);
+            }
+            if (dialect.charset().equals(StandardCharsets.UTF_8)) {
+                in = BOMInputStream.builder().setInputStream(in).get();
+            }
+            var decoder = dialect.charset().newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            return new CsvSource(name, dialect, new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
+        } catch (CharacterCodingException e) {
+            in.close();
+            throw new IngestException(ParseErrors.notText(name, dialect, 1), e);
+        } catch (IOException | RuntimeException e) {
+            in.close();
             throw e;
+        }
+    }
+
+    private static InputStream gunzip(InputStream in, String name) throws IOException {
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (ZipException e) {
+            throw new IngestException(name + " is named .gz but is not gzip-compressed (" + e.getMessage() + ")", e);
         }
     }
 
     /** The header row exactly as written in the file. */
     public List<String> header() {
         return header;
+    }
+
+    /** The delimiter in use (the feed's, or the one detected from the header line). */
+    public char delimiter() {
+        return delimiter;
     }
 
     /** Up to {@code count} records after the header, read ahead but still returned by {@link #batches}. */
@@ -108,37 +155,53 @@ public final class CsvSource implements Closeable {
         };
     }
 
+    /** The record after the current one is parsed first: where it starts is where the current one's text ends. */
     private CsvRow read() {
+        if (next == null) {
+            return null;
+        }
+        CSVRecord current = next;
+        next = advance();
+        long end = next == null ? raw.end() : next.getCharacterPosition();
+        String text = raw.slice(current.getCharacterPosition(), end);
+        raw.releaseBefore(end);
+        long line = nextLine;
+        nextLine += lineBreaks(text);
+        return new CsvRow(line, current.values(), withoutLineEnd(text));
+    }
+
+    private CSVRecord advance() {
         try {
-            if (!records.hasNext()) {
-                return null;
-            }
-            String[] values = records.next().values();
-            long startLine = linesBefore + 1;
-            linesBefore = parser.getCurrentLineNumber();
-            return new CsvRow(startLine, values);
+            CSVRecord record = records.hasNext() ? records.next() : null;
+            parsedLines = parser.getCurrentLineNumber();
+            return record;
         } catch (UncheckedIOException e) {
-            throw new IngestException(describe(e.getCause()), e);
+            // the record that failed starts on the line after the last one parsed
+            throw new IngestException(ParseErrors.describe(fileName, dialect, e.getCause(), parsedLines + 1,
+                    parser.getCurrentLineNumber()), e);
         }
     }
 
-    private String describe(IOException e) {
-        long line = parser.getCurrentLineNumber();
-        if (e instanceof CharacterCodingException) {
-            return fileName + " is not UTF-8 text: it is a binary file, or saved in another encoding (e.g. windows-1252);"
-                   + " save it as UTF-8";
+    static long lineBreaks(String text) {
+        long breaks = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                breaks++;
+            }
         }
-        String message = String.valueOf(e.getMessage());
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("eof reached before encapsulated token finished")) {
-            return "Malformed CSV in " + fileName + ": a quoted field starting on line " + (linesBefore + 1)
-                   + " is never closed (unterminated quote); the file ends inside it";
+        return breaks;
+    }
+
+    private static String withoutLineEnd(String text) {
+        int end = text.length();
+        if (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
         }
-        if (lower.contains("between encapsulated token and delimiter")) {
-            return "Malformed CSV in " + fileName + " at line " + line
-                   + ": unexpected character after a closing quote (a quote inside a field must be doubled: \"\")";
+        if (end > 0 && text.charAt(end - 1) == '\r') {
+            end--;
         }
-        return "Malformed CSV in " + fileName + " near line " + line + ": " + message;
+        return text.substring(0, end);
     }
 
     @Override

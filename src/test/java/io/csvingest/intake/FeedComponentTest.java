@@ -2,7 +2,7 @@ package io.csvingest.intake;
 
 import java.util.List;
 
-import io.csvingest.load.ColumnType;
+import io.csvingest.clean.ColumnType;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -1,5 +1,6 @@
 package io.csvingest.load;
 
+import io.csvingest.clean.ColumnType;
 import java.util.List;
 
 import io.csvingest.IngestException;

@@ -64,10 +64,13 @@ class CsvSourceTest {
 
     @Test
     void should_explain_a_character_after_a_closing_quote() throws IOException {
-        try (CsvSource source = CsvSource.open(write("a,b\n1,\"x\"y\n"))) {
-            IngestException e = assertThrows(IngestException.class, () -> all(source.batches(10)));
-            assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("must be doubled"), e.getMessage());
-        }
+        Path file = write("a,b\n1,\"x\"y\n");
+        IngestException e = assertThrows(IngestException.class, () -> {
+            try (CsvSource source = CsvSource.open(file)) {
+                all(source.batches(10));
+            }
+        });
+        assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("must be doubled"), e.getMessage());
     }
 
     @Test
@@ -79,7 +82,7 @@ class CsvSourceTest {
                 all(source.batches(10));
             }
         });
-        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid UTF-8 text") && e.getMessage().contains("charset"), e.getMessage());
     }
 
     private Path write(String content) throws IOException {

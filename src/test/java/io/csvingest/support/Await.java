@@ -36,6 +36,16 @@ public final class Await {
         return list(folder, prefix);
     }
 
+    /** Like {@link #files} but counting only the moved CSV files themselves, not their report, rejects or reason files. */
+    public static List<Path> dataFiles(Path folder, String prefix, int count, Duration timeout) {
+        until(count + " data file(s) " + prefix + "* in " + folder, timeout, () -> dataFiles(folder, prefix).size() >= count);
+        return dataFiles(folder, prefix);
+    }
+
+    public static List<Path> dataFiles(Path folder, String prefix) {
+        return list(folder, prefix).stream().filter(f -> f.getFileName().toString().matches(".*Z\\.csv(\\.gz)?")).toList();
+    }
+
     public static List<Path> list(Path folder, String prefix) {
         if (!Files.isDirectory(folder)) {
             return List.of();

@@ -1,18 +1,18 @@
-package io.csvingest.load;
+package io.csvingest.clean;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import static io.csvingest.load.ColumnType.BIGINT;
-import static io.csvingest.load.ColumnType.BOOLEAN;
-import static io.csvingest.load.ColumnType.DATE;
-import static io.csvingest.load.ColumnType.DOUBLE;
-import static io.csvingest.load.ColumnType.NUMERIC;
-import static io.csvingest.load.ColumnType.TEXT;
-import static io.csvingest.load.ColumnType.TIMESTAMP;
-import static io.csvingest.load.ColumnType.TIMESTAMPTZ;
+import static io.csvingest.clean.ColumnType.BIGINT;
+import static io.csvingest.clean.ColumnType.BOOLEAN;
+import static io.csvingest.clean.ColumnType.DATE;
+import static io.csvingest.clean.ColumnType.DOUBLE;
+import static io.csvingest.clean.ColumnType.NUMERIC;
+import static io.csvingest.clean.ColumnType.TEXT;
+import static io.csvingest.clean.ColumnType.TIMESTAMP;
+import static io.csvingest.clean.ColumnType.TIMESTAMPTZ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which column type a new table gets from a sample of values. */

@@ -1,4 +1,4 @@
-package io.csvingest.load;
+package io.csvingest.clean;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,34 @@ public final class TypeInference {
     }
 
     public static List<ColumnType> infer(int columns, List<String[]> cleanedRows) {
+        return infer(columns, cleanedRows, ValueFormats.DEFAULT);
+    }
+
+    /** With a feed's number and date formats, values written that way count too ({@code 1.234,50}, {@code 22/11/2026}). */
+    public static List<ColumnType> infer(int columns, List<String[]> cleanedRows, ValueFormats formats) {
         List<ColumnType> types = new ArrayList<>(columns);
         for (int column = 0; column < columns; column++) {
-            types.add(inferColumn(column, cleanedRows));
+            types.add(inferColumn(column, cleanedRows, formats));
         }
         return types;
     }
 
-    private static ColumnType inferColumn(int column, List<String[]> rows) {
+    private static boolean accepts(ColumnType candidate, String value, ValueFormats formats) {
+        if (candidate.accepts(value)) {
+            return true;
+        }
+        if (formats.equals(ValueFormats.DEFAULT) || candidate == ColumnType.BOOLEAN) {
+            return false;
+        }
+        try {
+            Coercion.coerce(candidate, value, formats);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ColumnType inferColumn(int column, List<String[]> rows, ValueFormats formats) {
         boolean anyValue = false;
         for (ColumnType candidate : ColumnType.values()) {
             boolean fits = true;
@@ -25,7 +45,7 @@ public final class TypeInference {
                 String value = column < row.length ? row[column] : null;
                 if (value != null) {
                     anyValue = true;
-                    if (!candidate.accepts(value)) {
+                    if (!accepts(candidate, value, formats)) {
                         fits = false;
                         break;
                     }

@@ -1,4 +1,4 @@
-package io.csvingest.load;
+package io.csvingest.clean;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,6 +37,23 @@ public enum ColumnType {
 
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The type whose values an existing column of this {@code information_schema} data type takes. Types without
+     * their own coercion (uuid, json, varchar limits...) load as text and PostgreSQL checks them row by row.
+     */
+    public static ColumnType fromDataType(String dataType) {
+        return switch (dataType) {
+            case "boolean" -> BOOLEAN;
+            case "smallint", "integer", "bigint" -> BIGINT;
+            case "numeric" -> NUMERIC;
+            case "real", "double precision" -> DOUBLE;
+            case "date" -> DATE;
+            case "timestamp without time zone" -> TIMESTAMP;
+            case "timestamp with time zone" -> TIMESTAMPTZ;
+            default -> TEXT;
+        };
     }
 
     /** Whether PostgreSQL reads this (trimmed, non-null) text as a value of this type. */

@@ -1,0 +1,95 @@
+package io.csvingest.clean;
+
+import io.csvingest.IngestException;
+
+/**
+ * Spots exact duplicate rows in a file in bounded memory: it keeps a 64-bit fingerprint per distinct row in an
+ * open-addressing table of longs (8 bytes a slot, at most 3/4 full: about 64 MB for 5 million distinct rows).
+ * Two different rows share a fingerprint with a chance of about n²/2⁶⁵ (below one in a million at 5 million rows).
+ */
+public final class DuplicateRows {
+
+    /** Exchange property holding the fingerprints of the file being loaded. */
+    public static final String PROPERTY = "CsvIngestDuplicateRows";
+
+    /** Largest table: 2²⁴ slots = 128 MB, room for 12,582,912 distinct rows. */
+    static final int MAX_SLOTS = 1 << 24;
+
+    private final int maxSlots;
+    private long[] slots;
+    private int size;
+    private boolean zeroSeen;
+
+    public DuplicateRows() {
+        this(MAX_SLOTS);
+    }
+
+    DuplicateRows(int maxSlots) {
+        this.maxSlots = maxSlots;
+        this.slots = new long[Math.min(1 << 14, maxSlots)];
+    }
+
+    /** True when an identical row was seen before in this file; otherwise remembers this one. */
+    public boolean isDuplicate(String[] values) {
+        long fingerprint = fingerprint(values);
+        if (fingerprint == 0) {
+            boolean seen = zeroSeen;
+            zeroSeen = true;
+            return seen;
+        }
+        if (!insert(slots, fingerprint)) {
+            return true;
+        }
+        if (++size > slots.length / 4 * 3) {
+            grow();
+        }
+        return false;
+    }
+
+    private static boolean insert(long[] table, long fingerprint) {
+        int mask = table.length - 1;
+        for (int i = (int) fingerprint & mask; ; i = (i + 1) & mask) {
+            if (table[i] == fingerprint) {
+                return false;
+            }
+            if (table[i] == 0) {
+                table[i] = fingerprint;
+                return true;
+            }
+        }
+    }
+
+    private void grow() {
+        if (slots.length >= maxSlots) {
+            throw new IngestException("The file has more than " + size + " distinct rows, the most duplicate detection"
+                                      + " keeps track of; set dropDuplicates: false for this feed to load it");
+        }
+        long[] bigger = new long[slots.length * 2];
+        for (long fingerprint : slots) {
+            if (fingerprint != 0) {
+                insert(bigger, fingerprint);
+            }
+        }
+        slots = bigger;
+    }
+
+    /** FNV-1a over the values' characters (a NULL differs from every text), finished with MurmurHash3's fmix64. */
+    static long fingerprint(String[] values) {
+        long h = 0xcbf29ce484222325L;
+        for (String value : values) {
+            if (value == null) {
+                h = (h ^ 0x1_0000) * 0x100000001b3L;
+            } else {
+                for (int i = 0; i < value.length(); i++) {
+                    h = (h ^ value.charAt(i)) * 0x100000001b3L;
+                }
+            }
+            h = (h ^ 0x1_0001) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+}

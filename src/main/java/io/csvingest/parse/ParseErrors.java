@@ -1,0 +1,40 @@
+package io.csvingest.parse;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Locale;
+import java.util.zip.ZipException;
+
+/** Turns the parser's and decoder's exceptions into plain words naming the file, the line and what to do. */
+final class ParseErrors {
+
+    private ParseErrors() {
+    }
+
+    /** {@code recordLine}: where the failing record starts; {@code parserLine}: where the parser stopped. */
+    static String describe(String fileName, Dialect dialect, IOException e, long recordLine, long parserLine) {
+        if (e instanceof CharacterCodingException) {
+            return notText(fileName, dialect, parserLine);
+        }
+        String message = String.valueOf(e.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
+            return "Malformed CSV in " + fileName + ": a quoted field starting on line " + recordLine
+                   + " is never closed (unterminated quote); the file ends inside it";
+        }
+        if (lower.contains("between encapsulated token and delimiter")) {
+            return "Malformed CSV in " + fileName + " at line " + parserLine
+                   + ": unexpected character after a closing quote (a quote inside a field must be doubled: \"\")";
+        }
+        if (e instanceof ZipException || e instanceof java.io.EOFException || lower.contains("zlib")) {
+            return fileName + " is a damaged or truncated gzip file (" + message + "); compress it again";
+        }
+        return "Malformed CSV in " + fileName + " near line " + recordLine + ": " + message;
+    }
+
+    static String notText(String fileName, Dialect dialect, long line) {
+        return fileName + " is not valid " + dialect.charset().name() + " text (near line " + line + "): it is a binary"
+               + " file, or saved in another encoding; set the feed's charset (e.g. charset: windows-1252)"
+               + " or save it as " + dialect.charset().name();
+    }
+}
