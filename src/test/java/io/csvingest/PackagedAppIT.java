@@ -81,7 +81,7 @@ class PackagedAppIT {
                     db.rows("SELECT order_id, customer, amount, paid FROM sales ORDER BY order_id"));
             assertEquals("Deliver to the back door\n(ring twice)", db.rows("SELECT note FROM sales WHERE order_id = 1003").get(0).get(0));
             Await.until("the per-file log line", TIMEOUT,
-                    () -> Inbox.read(log).contains("Loaded sales.csv into table sales (append): 4 rows read, 4 loaded, 0 blank, 0 filtered, 0 duplicates"));
+                    () -> Inbox.read(log).contains("Loaded sales.csv into table sales (append): 4 rows read = 4 loaded + 0 rejected + 0 duplicates + 0 blank,"));
         } finally {
             app.destroy(); // SIGTERM, as docker stop sends
             assertTrue(app.waitFor(40, TimeUnit.SECONDS), "the service stops on SIGTERM");

@@ -37,6 +37,7 @@ public final class CsvSource implements Closeable {
     /** Exchange property holding the open source of the file being loaded. */
     public static final String PROPERTY = "CsvIngestSource";
 
+    private static final char UNDECODABLE = '\uFFFD';
     private static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String fileName;
@@ -85,12 +86,13 @@ public final class CsvSource implements Closeable {
             if (dialect.charset().equals(StandardCharsets.UTF_8)) {
                 in = BOMInputStream.builder().setInputStream(in).get();
             }
+            // undecodable bytes become U+FFFD, found record by record in read(): the error names line and column
             var decoder = dialect.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
             return new CsvSource(name, dialect, new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
         } catch (CharacterCodingException e) {
             in.close();
-            throw new IngestException(ParseErrors.notText(name, dialect, 1), e);
+            throw new IngestException(ParseErrors.notText(name, dialect, 1, new String[0], null), e);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -167,6 +169,9 @@ public final class CsvSource implements Closeable {
         raw.releaseBefore(end);
         long line = nextLine;
         nextLine += lineBreaks(text);
+        if (text.indexOf(UNDECODABLE) >= 0) {
+            throw new IngestException(ParseErrors.notText(fileName, dialect, line, current.values(), header));
+        }
         return new CsvRow(line, current.values(), withoutLineEnd(text));
     }
 

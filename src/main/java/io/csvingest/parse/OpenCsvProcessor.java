@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.csvingest.intake.Feed;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -14,7 +15,7 @@ public class OpenCsvProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         File file = exchange.getIn().getBody(File.class);
-        CsvSource source = CsvSource.open(file.toPath());
+        CsvSource source = CsvSource.open(file.toPath(), Feed.of(exchange).dialect());
         exchange.setProperty(CsvSource.PROPERTY, source);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

@@ -14,7 +14,7 @@ final class ParseErrors {
     /** {@code recordLine}: where the failing record starts; {@code parserLine}: where the parser stopped. */
     static String describe(String fileName, Dialect dialect, IOException e, long recordLine, long parserLine) {
         if (e instanceof CharacterCodingException) {
-            return notText(fileName, dialect, parserLine);
+            return notText(fileName, dialect, parserLine, new String[0], null);
         }
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
@@ -32,9 +32,17 @@ final class ParseErrors {
         return "Malformed CSV in " + fileName + " near line " + recordLine + ": " + message;
     }
 
-    static String notText(String fileName, Dialect dialect, long line) {
-        return fileName + " is not valid " + dialect.charset().name() + " text (near line " + line + "): it is a binary"
-               + " file, or saved in another encoding; set the feed's charset (e.g. charset: windows-1252)"
-               + " or save it as " + dialect.charset().name();
+    /** {@code header}: the column names (null while reading the header itself), to name the column at fault. */
+    static String notText(String fileName, Dialect dialect, long line, String[] values, java.util.List<String> header) {
+        String where = "line " + line;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i].indexOf('\uFFFD') >= 0) {
+                where += header != null && i < header.size() ? ", column " + header.get(i) : ", field " + (i + 1);
+                break;
+            }
+        }
+        return fileName + " is not valid " + dialect.charset().name() + " text (" + where + "): it is a binary file, or"
+               + " saved in another encoding; set the feed's charset (e.g. charset: windows-1252) or save it as "
+               + dialect.charset().name();
     }
 }

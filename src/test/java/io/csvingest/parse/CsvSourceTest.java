@@ -35,6 +35,36 @@ class CsvSourceTest {
     }
 
     @Test
+    void should_keep_each_records_original_text_without_its_line_end() throws IOException {
+        try (CsvSource source = CsvSource.open(write("id,note\r\n1,\"a\r\nb\"\r\n2,\"x,\"\"y\"\"\"\n\n3,last"))) {
+            List<CsvRow> rows = all(source.batches(10));
+            assertEquals(List.of("1,\"a\r\nb\"", "2,\"x,\"\"y\"\"\"", "", "3,last"), rows.stream().map(CsvRow::raw).toList());
+            assertEquals(List.of(2L, 4L, 5L, 6L), rows.stream().map(CsvRow::line).toList());
+        }
+    }
+
+    @Test
+    void should_skip_a_bom_and_read_gzip_by_name() throws IOException {
+        Path gz = dir.resolve("t.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write("a;b\n1;2\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try (CsvSource source = CsvSource.open(gz)) {
+            assertEquals(List.of("a", "b"), source.header());
+            assertEquals(';', source.delimiter());
+            assertArrayEquals(new String[] {"1", "2"}, all(source.batches(10)).get(0).values());
+        }
+    }
+
+    @Test
+    void should_say_when_a_gz_file_is_not_gzip() throws IOException {
+        Path fake = Files.writeString(dir.resolve("fake.csv.gz"), "a,b\n1,2\n");
+        IngestException e = assertThrows(IngestException.class, () -> CsvSource.open(fake));
+        assertTrue(e.getMessage().contains("not gzip-compressed"), e.getMessage());
+    }
+
+    @Test
     void should_stream_batches_that_include_the_peeked_sample() throws IOException {
         StringBuilder csv = new StringBuilder("n\n");
         for (int i = 1; i <= 7; i++) {
