@@ -35,8 +35,10 @@ public class CleaningProcessor implements Processor {
         RowBatch batch = new RowBatch(rows);
         int blank = 0;
         int duplicates = 0;
+        int longestNull = RowCleaner.longestNullValue(cleaning);
         for (CsvRow record : records) {
-            String[] values = RowCleaner.clean(record.values().clone(), cleaning);
+            // in place: the record's original text is kept apart, in its raw form
+            String[] values = RowCleaner.clean(record.values(), cleaning, longestNull);
             if (RowCleaner.isBlank(values)) {
                 blank++;
             } else if (values.length != width) {

@@ -1,6 +1,5 @@
 package io.csvingest.clean;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,8 +20,6 @@ public final class Coercion {
 
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "on");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "off");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern SPECIAL_FLOAT = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
 
     private Coercion() {
@@ -34,8 +31,7 @@ public final class Coercion {
             case BOOLEAN -> bool(value);
             case BIGINT -> integer(formats.plainNumber(value));
             case NUMERIC -> decimal(formats.plainNumber(value), "a decimal number");
-            case DOUBLE -> SPECIAL_FLOAT.matcher(value).matches() ? value
-                    : decimal(formats.plainNumber(value), "a number");
+            case DOUBLE -> floating(formats.plainNumber(value));
             case DATE -> temporal(value, value, DateTimeFormatter.ISO_LOCAL_DATE, formats.date(), LocalDate::from, "a date");
             case TIMESTAMP -> temporal(value.replace(' ', 'T'), value, DateTimeFormatter.ISO_LOCAL_DATE_TIME,
                     formats.timestamp(), LocalDateTime::from, "a timestamp");
@@ -55,9 +51,16 @@ public final class Coercion {
         throw new IllegalArgumentException("is not a boolean (true/false, yes/no, 1/0, t/f)");
     }
 
+    /** Already canonical ({@code -12}, not {@code +012}) comes back as is; the common case allocates nothing. */
     private static String integer(String plain) {
-        if (!INTEGER.matcher(plain).matches()) {
+        int digits = digitsFrom(plain, plain.startsWith("-") || plain.startsWith("+") ? 1 : 0);
+        int signed = plain.length() - digits;
+        if (digits == 0 || signed > 1) {
             throw new IllegalArgumentException("is not a whole number");
+        }
+        boolean canonical = plain.charAt(0) != '+' && (plain.charAt(signed) != '0' || digits == 1) && digits < 19;
+        if (canonical) {
+            return plain;
         }
         try {
             return Long.toString(Long.parseLong(plain));
@@ -66,11 +69,45 @@ public final class Coercion {
         }
     }
 
+    /** {@code [+-]digits[.digits][e[+-]digits]}, or {@code .5}; PostgreSQL reads all of these as written. */
     private static String decimal(String plain, String what) {
-        if (!DECIMAL.matcher(plain).matches()) {
+        int at = plain.startsWith("-") || plain.startsWith("+") ? 1 : 0;
+        int whole = digitsFrom(plain, at);
+        at += whole;
+        int fraction = 0;
+        if (at < plain.length() && plain.charAt(at) == '.') {
+            fraction = digitsFrom(plain, at + 1);
+            at += 1 + fraction;
+        }
+        if (whole + fraction > 0 && at < plain.length() && (plain.charAt(at) == 'e' || plain.charAt(at) == 'E')) {
+            int sign = at + 1 < plain.length() && (plain.charAt(at + 1) == '-' || plain.charAt(at + 1) == '+') ? 1 : 0;
+            int exponent = digitsFrom(plain, at + 1 + sign);
+            at = exponent == 0 ? -1 : at + 1 + sign + exponent;
+        }
+        if (whole + fraction == 0 || at != plain.length()) {
             throw new IllegalArgumentException("is not " + what);
         }
-        return new BigDecimal(plain).toString();
+        return plain;
+    }
+
+    private static String floating(String plain) {
+        try {
+            return decimal(plain, "a number");
+        } catch (IllegalArgumentException e) {
+            if (SPECIAL_FLOAT.matcher(plain).matches()) {
+                return plain;
+            }
+            throw e;
+        }
+    }
+
+    /** How many ASCII digits follow position {@code from}. */
+    private static int digitsFrom(String text, int from) {
+        int at = from;
+        while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        return at - from;
     }
 
     private static String timestampTz(String value, ValueFormats formats) {

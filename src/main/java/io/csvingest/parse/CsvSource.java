@@ -164,15 +164,33 @@ public final class CsvSource implements Closeable {
         }
         CSVRecord current = next;
         next = advance();
+        long start = current.getCharacterPosition();
         long end = next == null ? raw.end() : next.getCharacterPosition();
-        String text = raw.slice(current.getCharacterPosition(), end);
-        raw.releaseBefore(end);
+        long breaks = 0;
+        boolean undecodable = false;
+        for (long at = start; at < end; at++) {
+            char c = raw.charAt(at);
+            if (c == '\n' || c == '\r' && (at + 1 == end || raw.charAt(at + 1) != '\n')) {
+                breaks++;
+            } else if (c == UNDECODABLE) {
+                undecodable = true;
+            }
+        }
         long line = nextLine;
-        nextLine += lineBreaks(text);
-        if (text.indexOf(UNDECODABLE) >= 0) {
+        nextLine += breaks;
+        if (undecodable) {
             throw new IngestException(ParseErrors.notText(fileName, dialect, line, current.values(), header));
         }
-        return new CsvRow(line, current.values(), withoutLineEnd(text));
+        long textEnd = end;
+        if (textEnd > start && raw.charAt(textEnd - 1) == '\n') {
+            textEnd--;
+        }
+        if (textEnd > start && raw.charAt(textEnd - 1) == '\r') {
+            textEnd--;
+        }
+        String text = raw.slice(start, textEnd);
+        raw.releaseBefore(end);
+        return new CsvRow(line, current.values(), text);
     }
 
     private CSVRecord advance() {
@@ -185,28 +203,6 @@ public final class CsvSource implements Closeable {
             throw new IngestException(ParseErrors.describe(fileName, dialect, e.getCause(), parsedLines + 1,
                     parser.getCurrentLineNumber()), e);
         }
-    }
-
-    static long lineBreaks(String text) {
-        long breaks = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                breaks++;
-            }
-        }
-        return breaks;
-    }
-
-    private static String withoutLineEnd(String text) {
-        int end = text.length();
-        if (end > 0 && text.charAt(end - 1) == '\n') {
-            end--;
-        }
-        if (end > 0 && text.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return text.substring(0, end);
     }
 
     @Override

@@ -47,6 +47,10 @@ final class RawText extends FilterReader {
         return windowStart + window.length();
     }
 
+    char charAt(long position) {
+        return window.charAt((int) (position - windowStart));
+    }
+
     /** The text between two positions still kept (from the oldest record not yet released). */
     String slice(long from, long to) {
         return window.substring((int) (from - windowStart), (int) (to - windowStart));

@@ -47,7 +47,10 @@ class CoercionTest {
         ValueFormats european = DEFAULT.withDecimalSeparator(",").withThousandsSeparator(".");
         assertEquals("1234567.5", Coercion.coerce(NUMERIC, "1.234.567,5", european));
         assertRefused(NUMERIC, "12.3.4", DEFAULT, "not a decimal number");
-        assertEquals("1.5E+3", Coercion.coerce(DOUBLE, "1.5e3", DEFAULT));
+        assertEquals("1.5e3", Coercion.coerce(DOUBLE, "1.5e3", DEFAULT));
+        assertEquals(".5", Coercion.coerce(NUMERIC, ".5", DEFAULT));
+        assertRefused(NUMERIC, "1e", DEFAULT, "not a decimal number");
+        assertRefused(NUMERIC, "-", DEFAULT, "not a decimal number");
         assertEquals("NaN", Coercion.coerce(DOUBLE, "NaN", DEFAULT));
         assertRefused(DOUBLE, "0x1p3", DEFAULT, "not a number");
     }
