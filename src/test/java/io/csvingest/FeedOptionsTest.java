@@ -11,6 +11,7 @@ import io.csvingest.support.Await;
 import io.csvingest.support.Inbox;
 import io.csvingest.support.LogCapture;
 import io.csvingest.support.TestDatabase;
+import io.csvingest.support.TestFeeds;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,18 +56,7 @@ class FeedOptionsTest {
             }
         }
         for (String name : List.of("dup-a", "dup-b")) {
-            Files.writeString(routes.resolve(name + ".yaml"), """
-                    - route:
-                        id: %s-feed
-                        description: overlapping test feed
-                        from:
-                          uri: feed:%s
-                          parameters:
-                            include: "both-.*\\\\.csv"
-                          steps:
-                            - to:
-                                uri: direct:load-csv
-                    """.formatted(name, name));
+            Files.writeString(routes.resolve(name + ".yaml"), TestFeeds.yaml(name, "include: \"both-.*\\\\.csv\""));
         }
     }
 

@@ -10,6 +10,7 @@ import io.csvingest.support.Await;
 import io.csvingest.support.Inbox;
 import io.csvingest.support.LogCapture;
 import io.csvingest.support.TestDatabase;
+import io.csvingest.support.TestFeeds;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -63,7 +64,7 @@ class FeedReloadTest {
         db.create();
         folders.reset();
         Files.createDirectories(routes);
-        feed("beta.yaml", "beta", "include: \"beta-.*\\\\.csv\"\n        table: beta");
+        feed("beta.yaml", "beta", "include: \"beta-.*\\\\.csv\"\ntable: beta");
     }
 
     @AfterAll
@@ -74,7 +75,7 @@ class FeedReloadTest {
     @Test
     @Order(1)
     void should_start_a_feed_when_its_file_is_added() throws IOException {
-        feed("alpha.yaml", "alpha", "include: \"alpha-.*\\\\.csv\"\n        table: alpha_v1");
+        feed("alpha.yaml", "alpha", "include: \"alpha-.*\\\\.csv\"\ntable: alpha_v1");
 
         Await.until("alpha-feed started", IN_EFFECT, () -> running("alpha-feed"));
         assertTrue(log.has("INFO Feed file routes/alpha.yaml added: route(s) [alpha-feed] started"));
@@ -85,7 +86,7 @@ class FeedReloadTest {
     @Test
     @Order(2)
     void should_load_the_next_file_with_the_edited_definition() throws IOException {
-        feed("alpha.yaml", "alpha", "include: \"alpha-.*\\\\.csv\"\n        table: alpha_v2");
+        feed("alpha.yaml", "alpha", "include: \"alpha-.*\\\\.csv\"\ntable: alpha_v2");
 
         Await.until("the change logged", IN_EFFECT, () -> log.has("Feed file routes/alpha.yaml changed"));
 
@@ -98,9 +99,9 @@ class FeedReloadTest {
     void should_keep_the_previous_version_running_when_an_edit_is_invalid() throws IOException {
         String[][] invalid = {
                 {"include: [unclosed", "alpha.yaml"},
-                {"include: \"alpha-.*\\\\.csv\"\n        tabel: alpha_typo", "tabel"},
-                {"include: \"alpha-.*\\\\.csv\"\n        columns: \"id:money\"", "Unknown column type 'money'"},
-                {"include: \"alpha-.*\\\\.csv\"\n        mode: merge", "Unknown mode 'merge'"},
+                {"include: \"alpha-.*\\\\.csv\"\ntabel: alpha_typo", "tabel"},
+                {"include: \"alpha-.*\\\\.csv\"\ncolumns: \"id:money\"", "Unknown column type 'money'"},
+                {"include: \"alpha-.*\\\\.csv\"\nmode: merge", "Unknown mode 'merge'"},
         };
         for (String[] edit : invalid) {
             feed("alpha.yaml", "alpha", edit[0]);
@@ -118,7 +119,7 @@ class FeedReloadTest {
     @Order(4)
     void should_keep_the_java_routes_running_through_ten_reloads() throws IOException {
         for (int reload = 1; reload <= 10; reload++) {
-            feed("gamma.yaml", "gamma", "include: \"gamma-.*\\\\.csv\"\n        table: gamma_" + reload);
+            feed("gamma.yaml", "gamma", "include: \"gamma-.*\\\\.csv\"\ntable: gamma_" + reload);
             int applied = reload;
             Await.until("reload " + reload, IN_EFFECT, () -> log.matching("Feed file routes/gamma.yaml").size() == applied);
         }
@@ -247,19 +248,7 @@ class FeedReloadTest {
     }
 
     private void feed(String file, String name, String parameters) throws IOException {
-        String yaml = """
-                - route:
-                    id: %s-feed
-                    description: test feed %s
-                    from:
-                      uri: feed:%s
-                      parameters:
-                        %s
-                      steps:
-                        - to:
-                            uri: direct:load-csv
-                """.formatted(name, name, name, parameters);
-        write(file, yaml);
+        write(file, TestFeeds.yaml(name, parameters));
     }
 
     private void write(String file, String yaml) throws IOException {

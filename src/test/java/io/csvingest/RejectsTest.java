@@ -12,6 +12,7 @@ import io.csvingest.support.DirtyCsv;
 import io.csvingest.support.Inbox;
 import io.csvingest.support.LogCapture;
 import io.csvingest.support.TestDatabase;
+import io.csvingest.support.TestFeeds;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -66,18 +67,7 @@ class RejectsTest {
     }
 
     static void feed(Path routes, String name, String parameters) throws IOException {
-        Files.writeString(routes.resolve(name + ".yaml"), """
-                - route:
-                    id: %s-feed
-                    description: test feed %s
-                    from:
-                      uri: feed:%s
-                      parameters:
-                %s
-                      steps:
-                        - to:
-                            uri: direct:load-csv
-                """.formatted(name, name, name, parameters.indent(8).stripTrailing()));
+        Files.writeString(routes.resolve(name + ".yaml"), TestFeeds.yaml(name, parameters));
     }
 
     @AfterAll
