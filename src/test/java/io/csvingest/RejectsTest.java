@@ -103,25 +103,27 @@ class RejectsTest {
     }
 
     @Test
-    void should_reject_only_the_row_the_database_refuses_and_load_the_rest_of_its_batch() {
-        db.execute("CREATE TABLE stock (sku text PRIMARY KEY, qty bigint CHECK (qty >= 0))");
+    void should_reject_only_the_rows_the_database_refuses_and_load_the_rest_of_their_batch() {
+        db.execute("CREATE TABLE stock (sku varchar(6) PRIMARY KEY, qty bigint CHECK (qty >= 0))");
         StringBuilder csv = new StringBuilder("sku,qty\n");
         for (int i = 1; i <= 100; i++) {
             csv.append("S-").append(i).append(',').append(i == 37 ? -5 : i).append('\n');
         }
-        csv.append("S-10,99\n");
+        csv.append("S-10,99\nS-TOOLONG,1\n");
         folders.drop("stock.csv", csv.toString());
 
         Path loaded = Await.dataFiles(folders.outbox(), "stock-", 1, TIMEOUT).get(0);
 
         assertEquals(List.of(List.of("99", "5013")), db.rows("SELECT count(*), sum(qty) FROM stock"));
         List<CSVRecord> rejects = parse(Inbox.read(Path.of(loaded + ".rejects.csv")));
-        assertEquals(2, rejects.size());
+        assertEquals(3, rejects.size());
         assertEquals(List.of("38", "S-37,-5"), List.of(rejects.get(0).get("line"), rejects.get(0).get("record")));
         assertTrue(rejects.get(0).get("reason").contains("violates check constraint \"stock_qty_check\""), rejects.get(0).get("reason"));
         assertEquals(List.of("102", "S-10,99"), List.of(rejects.get(1).get("line"), rejects.get(1).get("record")));
         assertTrue(rejects.get(1).get("reason").contains("duplicate key value violates unique constraint \"stock_pkey\"")
                    && rejects.get(1).get("reason").contains("Key (sku)=(S-10) already exists"), rejects.get(1).get("reason"));
+        assertEquals(List.of("103", "S-TOOLONG,1"), List.of(rejects.get(2).get("line"), rejects.get(2).get("record")));
+        assertTrue(rejects.get(2).get("reason").contains("value too long for type character varying(6)"), rejects.get(2).get("reason"));
     }
 
     @Test
