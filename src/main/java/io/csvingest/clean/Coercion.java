@@ -20,21 +20,23 @@ public final class Coercion {
 
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "on");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "off");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SPECIAL_FLOAT = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
 
     private Coercion() {
     }
 
     /** The canonical text of {@code value} as {@code type}; {@link IllegalArgumentException} with the reason if it is not one. */
-    public static String coerce(ColumnType type, String value, ValueFormats formats) {
+    public static String coerce(ColumnType type, String text, ValueFormats formats) {
+        // PostgreSQL ignores white space around all but text values, whatever the feed's trim
+        String value = type == ColumnType.TEXT ? text : text.strip();
         return switch (type) {
             case BOOLEAN -> bool(value);
             case BIGINT -> integer(formats.plainNumber(value));
-            case NUMERIC -> decimal(formats.plainNumber(value), "a decimal number");
-            case DOUBLE -> floating(formats.plainNumber(value));
+            case NUMERIC -> floating(formats.plainNumber(value), "a decimal number");
+            case DOUBLE -> floating(formats.plainNumber(value), "a number");
             case DATE -> temporal(value, value, DateTimeFormatter.ISO_LOCAL_DATE, formats.date(), LocalDate::from, "a date");
-            case TIMESTAMP -> temporal(value.replace(' ', 'T'), value, DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-                    formats.timestamp(), LocalDateTime::from, "a timestamp");
+            case TIMESTAMP -> timestamp(value, formats);
             case TIMESTAMPTZ -> timestampTz(value, formats);
             case TEXT -> value;
         };
@@ -90,9 +92,10 @@ public final class Coercion {
         return plain;
     }
 
-    private static String floating(String plain) {
+    /** A decimal, or NaN / Infinity / -Infinity (both numeric and double precision take them). */
+    private static String floating(String plain, String what) {
         try {
-            return decimal(plain, "a number");
+            return decimal(plain, what);
         } catch (IllegalArgumentException e) {
             if (SPECIAL_FLOAT.matcher(plain).matches()) {
                 return plain;
@@ -110,11 +113,38 @@ public final class Coercion {
         return at - from;
     }
 
+    /** As PostgreSQL reads a timestamp: a date alone is midnight, an offset is ignored. */
+    private static String timestamp(String value, ValueFormats formats) {
+        String iso = isoOffset(value);
+        try {
+            return OffsetDateTime.parse(iso).toLocalDateTime().toString();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDate.parse(value).atStartOfDay().toString();
+            } catch (DateTimeParseException notDate) {
+                return temporal(value.replace(' ', 'T'), value, DateTimeFormatter.ISO_LOCAL_DATE_TIME, formats.timestamp(),
+                        LocalDateTime::from, "a timestamp");
+            }
+        }
+    }
+
+    private static String isoOffset(String value) {
+        return value.replace(' ', 'T').replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2").replaceFirst("([+-]\\d{2})$", "$1:00");
+    }
+
     private static String timestampTz(String value, ValueFormats formats) {
-        String iso = value.replace(' ', 'T').replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2").replaceFirst("([+-]\\d{2})$", "$1:00");
+        String iso = isoOffset(value);
         try {
             return OffsetDateTime.parse(iso).toString();
         } catch (DateTimeParseException e) {
+            if (ISO_DATE.matcher(value).matches()) {
+                // a date alone: midnight in the session's time zone, as PostgreSQL reads it
+                try {
+                    return LocalDate.parse(value).toString();
+                } catch (DateTimeParseException bad) {
+                    throw new IllegalArgumentException("is not a timestamp (no such date)", bad);
+                }
+            }
             // no offset: PostgreSQL reads it in the session's time zone, as it would the original text
             return temporal(iso, value, DateTimeFormatter.ISO_LOCAL_DATE_TIME, formats.timestamp(), Coercion::zoned,
                     "a timestamp");

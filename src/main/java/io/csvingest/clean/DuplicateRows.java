@@ -4,7 +4,8 @@ import io.csvingest.IngestException;
 
 /**
  * Spots exact duplicate rows in a file in bounded memory: it keeps a 64-bit fingerprint per distinct row in an
- * open-addressing table of longs (8 bytes a slot, at most 3/4 full: about 64 MB for 5 million distinct rows).
+ * open-addressing table of longs (8 bytes a slot, at most 3/4 full: 64 MB for up to 6.3 million distinct rows). While
+ * it doubles, old and new table may take 40% of the heap (6.3 million rows at -Xmx256m); beyond that the file is refused.
  * Two different rows share a fingerprint with a chance of about n²/2⁶⁵ (below one in a million at 5 million rows).
  */
 public final class DuplicateRows {
@@ -12,8 +13,6 @@ public final class DuplicateRows {
     /** Exchange property holding the fingerprints of the file being loaded. */
     public static final String PROPERTY = "CsvIngestDuplicateRows";
 
-    /** Largest table: 2²⁴ slots = 128 MB, room for 12,582,912 distinct rows. */
-    static final int MAX_SLOTS = 1 << 24;
 
     private final int maxSlots;
     private long[] slots;
@@ -21,7 +20,13 @@ public final class DuplicateRows {
     private boolean zeroSeen;
 
     public DuplicateRows() {
-        this(MAX_SLOTS);
+        this(slotsFor(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** The largest power-of-two table whose doubling (old + new table, 1.5× its size) fits 40% of the heap. */
+    static int slotsFor(long maxHeapBytes) {
+        long slots = Long.highestOneBit(Math.max(maxHeapBytes * 4 / 10 * 2 / 3 / 8, 1 << 14));
+        return (int) Math.min(slots, 1 << 28);
     }
 
     DuplicateRows(int maxSlots) {
@@ -62,7 +67,8 @@ public final class DuplicateRows {
     private void grow() {
         if (slots.length >= maxSlots) {
             throw new IngestException("The file has more than " + size + " distinct rows, the most duplicate detection"
-                                      + " keeps track of; set dropDuplicates: false for this feed to load it");
+                                      + " can track in 40% of this service's heap; give the service more"
+                                      + " memory (e.g. -Xmx) or set dropDuplicates: false for this feed");
         }
         long[] bigger = new long[slots.length * 2];
         for (long fingerprint : slots) {

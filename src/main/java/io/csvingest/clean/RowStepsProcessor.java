@@ -14,7 +14,7 @@ import org.apache.camel.support.DefaultExchange;
 /** Runs each row through the feed's {@code rowSteps} route, columns as headers; a {@code stop} drops the row. */
 public class RowStepsProcessor implements Processor {
 
-    private volatile ProducerTemplate template;
+    private ProducerTemplate template;
 
     @Override
     public void process(Exchange exchange) {
@@ -52,7 +52,7 @@ public class RowStepsProcessor implements Processor {
         return values;
     }
 
-    private ProducerTemplate template(Exchange exchange) {
+    private synchronized ProducerTemplate template(Exchange exchange) {
         if (template == null) {
             template = exchange.getContext().createProducerTemplate();
         }

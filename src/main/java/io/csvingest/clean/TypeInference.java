@@ -22,13 +22,21 @@ public final class TypeInference {
         return types;
     }
 
+    /**
+     * The strict inference patterns, on numbers as the feed writes them (grouping and decimal separator normalised,
+     * so {@code 01234} and {@code +336...} still stay text) and dates in the feed's patterns.
+     */
     private static boolean accepts(ColumnType candidate, String value, ValueFormats formats) {
-        if (candidate.accepts(value)) {
-            return true;
-        }
-        if (formats.equals(ValueFormats.DEFAULT) || candidate == ColumnType.BOOLEAN) {
-            return false;
-        }
+        return switch (candidate) {
+            case BIGINT, NUMERIC, DOUBLE -> candidate.accepts(formats.plainNumber(value));
+            case DATE -> candidate.accepts(value) || formats.date() != null && coerces(candidate, value, formats);
+            case TIMESTAMP, TIMESTAMPTZ -> candidate.accepts(value)
+                                           || formats.timestamp() != null && coerces(candidate, value, formats);
+            default -> candidate.accepts(value);
+        };
+    }
+
+    private static boolean coerces(ColumnType candidate, String value, ValueFormats formats) {
         try {
             Coercion.coerce(candidate, value, formats);
             return true;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.csvingest.IngestException;
+import io.csvingest.clean.Reject;
 import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.intake.FileLoad;
@@ -19,38 +21,41 @@ import org.apache.camel.support.DefaultExchange;
  */
 public class BatchLoader implements Processor {
 
-    private volatile ProducerTemplate template;
+    private ProducerTemplate template;
 
     @Override
     public void process(Exchange exchange) throws Exception {
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
-        if (!batch.rows().isEmpty()) {
-            insert(exchange, batch, batch.rows());
+        List<Row> rows = batch.rows();
+        if (!rows.isEmpty() && insert(exchange, batch, rows) == 0 && rows.size() > 1) {
+            // every row refused: the table, not the data, is the likely problem (a NOT NULL column the file lacks,
+            // a foreign key to an empty table...): fail the file rather than "load" it with nothing in
+            Reject first = batch.rejects().get(batch.rejects().size() - rows.size());
+            throw new IngestException("The database refused every row of a batch of " + rows.size() + " (lines "
+                                      + rows.get(0).source().line() + "-" + rows.get(rows.size() - 1).source().line()
+                                      + "), so the table rather than the data is the likely problem; nothing of the"
+                                      + " file was loaded. Line " + first.line() + ": " + first.reason());
         }
         FileLoad.of(exchange).countBatch();
     }
 
-    private void insert(Exchange exchange, RowBatch batch, List<Row> rows) throws Exception {
-        Exception[] failure = new Exception[1];
-        boolean inserted = FileTransaction.inSavepoint(exchange, () -> {
-            failure[0] = send(exchange, rows);
-            return failure[0] == null;
-        });
-        if (inserted) {
+    /** Inserts the rows, halving around refused ones (rejected into the batch); returns how many went in. */
+    private int insert(Exchange exchange, RowBatch batch, List<Row> rows) throws Exception {
+        Exception failure = FileTransaction.inSavepoint(exchange, () -> send(exchange, rows));
+        if (failure == null) {
             FileLoad.of(exchange).countLoaded(rows.size());
-            return;
+            return rows.size();
         }
-        DatabaseRefusal refusal = DatabaseRefusal.of(failure[0]);
+        DatabaseRefusal refusal = DatabaseRefusal.of(failure);
         if (refusal == null) {
-            throw failure[0];
+            throw failure;
         }
         if (rows.size() == 1) {
             batch.reject(rows.get(0).source(), refusal.column(), refusal.reason());
-            return;
+            return 0;
         }
         int half = rows.size() / 2;
-        insert(exchange, batch, rows.subList(0, half));
-        insert(exchange, batch, rows.subList(half, rows.size()));
+        return insert(exchange, batch, rows.subList(0, half)) + insert(exchange, batch, rows.subList(half, rows.size()));
     }
 
     /** The exception of the attempt, or null when the rows are in. */
@@ -66,7 +71,7 @@ public class BatchLoader implements Processor {
         return template(exchange).send("direct:insert-rows", insert).getException();
     }
 
-    private ProducerTemplate template(Exchange exchange) {
+    private synchronized ProducerTemplate template(Exchange exchange) {
         if (template == null) {
             template = exchange.getContext().createProducerTemplate();
         }

@@ -31,18 +31,27 @@ public record DatabaseRefusal(String column, String reason) {
                                            + " [SQL state " + sql.getSQLState() + "]");
     }
 
-    /** The most specific SQL exception in the chain (a batch's next exception names the real problem), if row-level. */
+    /**
+     * The server's own error, if it is row-level. A batch's top exception ("Batch entry 0 INSERT ... was aborted")
+     * repeats the SQL state but not the server's words or column; its next exception has them, so the chain is
+     * searched for an exception carrying the server's message first.
+     */
     private static SQLException rowError(Throwable failure) {
+        SQLException fallback = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (isRowLevel(e.getSQLState())) {
+                    if (!isRowLevel(e.getSQLState())) {
+                        continue;
+                    }
+                    if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                         return e;
                     }
+                    fallback = fallback == null ? e : fallback;
                 }
             }
         }
-        return null;
+        return fallback;
     }
 
     static boolean isRowLevel(String state) {

@@ -2,6 +2,8 @@ package io.csvingest.load;
 
 import javax.sql.DataSource;
 
+import java.util.function.Supplier;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
@@ -25,18 +27,28 @@ public class FileTransaction implements Policy {
     }
 
     /**
-     * Runs {@code attempt} inside a savepoint of the file's transaction: when it fails (returns false), only its own
-     * changes are undone and the transaction goes on, which PostgreSQL refuses after an error without one.
+     * Runs {@code attempt} (which returns its failure, or null) inside a savepoint of the file's transaction: when it
+     * fails, only its own changes are undone and the transaction goes on, which PostgreSQL refuses after an error
+     * without one. Returns the failure. If even the rollback fails (the connection is gone), the attempt's failure is
+     * thrown with the rollback's attached: the file's transaction is lost.
      */
-    public static boolean inSavepoint(Exchange exchange, java.util.function.BooleanSupplier attempt) {
+    public static Exception inSavepoint(Exchange exchange, Supplier<Exception> attempt) throws Exception {
         TransactionStatus transaction = exchange.getProperty(STATUS, TransactionStatus.class);
         Object savepoint = transaction.createSavepoint();
-        boolean done = attempt.getAsBoolean();
-        if (!done) {
-            transaction.rollbackToSavepoint(savepoint);
+        Exception failure = attempt.get();
+        try {
+            if (failure != null) {
+                transaction.rollbackToSavepoint(savepoint);
+            }
+            transaction.releaseSavepoint(savepoint);
+        } catch (RuntimeException rollbackFailure) {
+            Exception original = failure != null ? failure : rollbackFailure;
+            if (original != rollbackFailure) {
+                original.addSuppressed(rollbackFailure);
+            }
+            throw original;
         }
-        transaction.releaseSavepoint(savepoint);
-        return done;
+        return failure;
     }
 
     @Override

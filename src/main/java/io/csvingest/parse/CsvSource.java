@@ -4,11 +4,8 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -26,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
@@ -37,11 +35,11 @@ public final class CsvSource implements Closeable {
     /** Exchange property holding the open source of the file being loaded. */
     public static final String PROPERTY = "CsvIngestSource";
 
-    private static final char UNDECODABLE = '\uFFFD';
     private static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String fileName;
     private final Dialect dialect;
+    private final DecodingReader decoded;
     private final RawText raw;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -52,8 +50,9 @@ public final class CsvSource implements Closeable {
     private long nextLine = 1;
     private long parsedLines;
 
-    private CsvSource(String fileName, Dialect dialect, BufferedReader reader) throws IOException {
+    private CsvSource(String fileName, Dialect dialect, DecodingReader decoded, BufferedReader reader) throws IOException {
         this.fileName = fileName;
+        this.decoded = decoded;
         this.dialect = dialect;
         this.delimiter = dialect.delimiterFor(reader);
         this.raw = new RawText(reader);
@@ -83,16 +82,14 @@ public final class CsvSource implements Closeable {
             if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
                 in = gunzip(in, name);
             }
-            if (dialect.charset().equals(StandardCharsets.UTF_8)) {
-                in = BOMInputStream.builder().setInputStream(in).get();
-            }
-            // undecodable bytes become U+FFFD, found record by record in read(): the error names line and column
-            var decoder = dialect.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-            return new CsvSource(name, dialect, new BufferedReader(new InputStreamReader(in, decoder), 1 << 16));
-        } catch (CharacterCodingException e) {
-            in.close();
-            throw new IngestException(ParseErrors.notText(name, dialect, 1, new String[0], null), e);
+            // a byte order mark says what the file is, whatever the feed's charset
+            BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
+                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
+            in = bom;
+            Dialect effective = bom.hasBOM() ? new Dialect(dialect.delimiter(), Charset.forName(bom.getBOMCharsetName()))
+                    : dialect;
+            DecodingReader decoded = new DecodingReader(in, effective.charset());
+            return new CsvSource(name, effective, decoded, new BufferedReader(decoded, 1 << 16));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -104,6 +101,8 @@ public final class CsvSource implements Closeable {
             return new GZIPInputStream(in, 1 << 16);
         } catch (ZipException e) {
             throw new IngestException(name + " is named .gz but is not gzip-compressed (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new IngestException(name + " is empty or a truncated gzip file; compress it again", e);
         }
     }
 
@@ -167,18 +166,16 @@ public final class CsvSource implements Closeable {
         long start = current.getCharacterPosition();
         long end = next == null ? raw.end() : next.getCharacterPosition();
         long breaks = 0;
-        boolean undecodable = false;
         for (long at = start; at < end; at++) {
             char c = raw.charAt(at);
             if (c == '\n' || c == '\r' && (at + 1 == end || raw.charAt(at + 1) != '\n')) {
                 breaks++;
-            } else if (c == UNDECODABLE) {
-                undecodable = true;
             }
         }
         long line = nextLine;
         nextLine += breaks;
-        if (undecodable) {
+        long undecodable = decoded.firstUndecodable();
+        if (undecodable >= start && undecodable < end) {
             throw new IngestException(ParseErrors.notText(fileName, dialect, line, current.values(), header));
         }
         long textEnd = end;

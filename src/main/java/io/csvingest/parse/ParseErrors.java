@@ -1,7 +1,6 @@
 package io.csvingest.parse;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.Locale;
 import java.util.zip.ZipException;
 
@@ -13,9 +12,6 @@ final class ParseErrors {
 
     /** {@code recordLine}: where the failing record starts; {@code parserLine}: where the parser stopped. */
     static String describe(String fileName, Dialect dialect, IOException e, long recordLine, long parserLine) {
-        if (e instanceof CharacterCodingException) {
-            return notText(fileName, dialect, parserLine, new String[0], null);
-        }
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("eof reached before encapsulated token finished")) {
@@ -27,7 +23,8 @@ final class ParseErrors {
                    + ": unexpected character after a closing quote (a quote inside a field must be doubled: \"\")";
         }
         if (e instanceof ZipException || e instanceof java.io.EOFException || lower.contains("zlib")) {
-            return fileName + " is a damaged or truncated gzip file (" + message + "); compress it again";
+            return fileName + " is a damaged or truncated gzip file (" + (e.getMessage() == null ? "it ends early" : message)
+                   + "); compress it again";
         }
         return "Malformed CSV in " + fileName + " near line " + recordLine + ": " + message;
     }

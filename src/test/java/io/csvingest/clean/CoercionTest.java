@@ -70,6 +70,24 @@ class CoercionTest {
     }
 
     @Test
+    void should_read_what_postgresql_reads_for_its_types() {
+        assertEquals("5", Coercion.coerce(BIGINT, " 5 ", DEFAULT));
+        assertEquals("NaN", Coercion.coerce(NUMERIC, "NaN", DEFAULT));
+        assertEquals("2026-11-22", Coercion.coerce(TIMESTAMPTZ, "2026-11-22", DEFAULT));
+        assertEquals("2026-11-22T10:00", Coercion.coerce(TIMESTAMP, "2026-11-22 10:00:00+02", DEFAULT));
+        assertEquals("2026-11-22T00:00", Coercion.coerce(TIMESTAMP, "2026-11-22", DEFAULT));
+        assertRefused(TIMESTAMPTZ, "2026-02-30", DEFAULT, "no such date");
+        assertRefused(NUMERIC, "1,2,3", DEFAULT.withThousandsSeparator(","), "not a decimal number");
+    }
+
+    @Test
+    void should_read_patterns_with_quoted_literals() {
+        ValueFormats compact = DEFAULT.withTimestampFormat("yyyyMMdd'T'HHmmss").withDateFormat("dd 'de' MM yyyy");
+        assertEquals("2026-11-22T10:30", Coercion.coerce(TIMESTAMP, "20261122T103000", compact));
+        assertEquals("2026-11-22", Coercion.coerce(DATE, "22 de 11 2026", compact));
+    }
+
+    @Test
     void should_refuse_a_date_pattern_that_is_not_one() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DEFAULT.withDateFormat("dd/bb"));
         assertTrue(e.getMessage().contains("dateFormat 'dd/bb'"), e.getMessage());

@@ -52,4 +52,16 @@ class ColumnTypeInferenceTest {
     private static String[] row(String... values) {
         return Arrays.copyOf(values, values.length);
     }
+
+    @Test
+    void should_read_numbers_and_dates_in_the_feeds_formats_but_keep_codes_as_text() {
+        ValueFormats european = ValueFormats.DEFAULT.withDecimalSeparator(",").withThousandsSeparator(".")
+                .withDateFormat("dd.MM.yyyy");
+        List<String[]> rows = List.of(
+                row("01234", "+33612345678", "22.11.2026", "1.234,50", "1.234.567", "7"),
+                row("00042", "+33698765432", "01.02.2026", "0,99", "12", "1.2.3"));
+        assertEquals(List.of(TEXT, TEXT, DATE, NUMERIC, BIGINT, TEXT), TypeInference.infer(6, rows, european));
+        ValueFormats dates = ValueFormats.DEFAULT.withDateFormat("dd/MM/yyyy");
+        assertEquals(List.of(TEXT, DATE), TypeInference.infer(2, List.<String[]>of(row("01234", "22/11/2026")), dates));
+    }
 }

@@ -3,6 +3,7 @@ package io.csvingest.clean;
 import io.csvingest.IngestException;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,12 @@ class DuplicateRowsTest {
         for (int i = 0; i < 200_000; i += 997) {
             assertTrue(seen.isDuplicate(new String[] {Integer.toString(i), "x"}), "row " + i);
         }
+    }
+
+    @Test
+    void should_size_its_largest_table_so_that_doubling_fits_40_percent_of_the_heap() {
+        assertEquals(1 << 23, DuplicateRows.slotsFor(256L << 20), "6.3 million distinct rows at -Xmx256m");
+        assertEquals(1 << 14, DuplicateRows.slotsFor(64 << 10), "never below 16,384 slots");
     }
 
     @Test

@@ -58,6 +58,55 @@ class CsvSourceTest {
     }
 
     @Test
+    void should_count_lines_of_cr_only_files_and_load_a_literal_replacement_character() throws IOException {
+        try (CsvSource source = CsvSource.open(write("id,v\r1,caf\uFFFD\r2,\"a\rb\"\r3,c"))) {
+            List<CsvRow> rows = all(source.batches(10));
+            assertEquals(List.of(2L, 3L, 5L), rows.stream().map(CsvRow::line).toList());
+            assertEquals("caf\uFFFD", rows.get(0).values()[1]);
+            assertEquals("2,\"a\rb\"", rows.get(1).raw());
+        }
+    }
+
+    @Test
+    void should_let_a_byte_order_mark_decide_the_charset() throws IOException {
+        Path utf16 = dir.resolve("utf16.csv");
+        Files.write(utf16, concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "a,b\n1,é\n".getBytes(StandardCharsets.UTF_16LE)));
+        Path utf8 = dir.resolve("utf8.csv");
+        Files.write(utf8, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "a,b\n1,é\n".getBytes(StandardCharsets.UTF_8)));
+        for (Path file : List.of(utf16, utf8)) {
+            try (CsvSource source = CsvSource.open(file, Dialect.DEFAULT.withCharset("windows-1252"))) {
+                assertEquals(List.of("a", "b"), source.header(), file.toString());
+                assertArrayEquals(new String[] {"1", "é"}, all(source.batches(10)).get(0).values(), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void should_name_line_and_column_of_bytes_the_charset_cannot_decode() throws IOException {
+        Path file = dir.resolve("bad.csv");
+        Files.write(file, concat("id,name\n1,ok\n2,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9, '\n'}));
+        IngestException e = assertThrows(IngestException.class, () -> {
+            try (CsvSource source = CsvSource.open(file)) {
+                all(source.batches(10));
+            }
+        });
+        assertTrue(e.getMessage().startsWith("bad.csv is not valid UTF-8 text (line 3, column name)"), e.getMessage());
+    }
+
+    @Test
+    void should_say_when_a_gz_file_is_empty_or_not_gzip() throws IOException {
+        Path empty = Files.write(dir.resolve("empty.csv.gz"), new byte[0]);
+        IngestException e = assertThrows(IngestException.class, () -> CsvSource.open(empty));
+        assertTrue(e.getMessage().contains("empty or a truncated gzip file"), e.getMessage());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    @Test
     void should_say_when_a_gz_file_is_not_gzip() throws IOException {
         Path fake = Files.writeString(dir.resolve("fake.csv.gz"), "a,b\n1,2\n");
         IngestException e = assertThrows(IngestException.class, () -> CsvSource.open(fake));
