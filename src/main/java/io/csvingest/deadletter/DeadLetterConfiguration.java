@@ -2,7 +2,10 @@ package io.csvingest.deadletter;
 
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
-/** Error handling for every route in one place: failures stay unhandled so camel-file dead-letters the file. */
+/**
+ * Error handling for every route in one place: failures stay unhandled, so camel-file dead-letters the file, unless
+ * {@link FailureOutcome} finds the failure passing (the database, a shutdown) and leaves the file in the inbox.
+ */
 public class DeadLetterConfiguration extends RouteConfigurationBuilder {
 
     @Override
@@ -10,8 +13,8 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
         routeConfiguration()
                 .onException(Exception.class)
                     .handled(false)
-                    // ReasonFileWriter logs the one line a user needs (with a stack trace only when unexpected)
+                    // FailureOutcome logs the one line a user needs (with a stack trace only when unexpected)
                     .logExhausted(false)
-                    .process(new ReasonFileWriter());
+                    .process(new FailureOutcome());
     }
 }

@@ -10,9 +10,13 @@ import org.apache.camel.Exchange;
 /** What a feed says about the file in flight: table, mode, columns, cleaning, formats, dialect; travels with the exchange. */
 public record Feed(String name, String table, LoadMode mode, List<String> keys, List<ColumnSpec> columns,
                    Cleaning cleaning, ValueFormats formats, Dialect dialect, RejectLimit maxRejects, int batchSize,
-                   String rowSteps, Folders folders) {
+                   String rowSteps, boolean reload, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";
+    /** Exchange property: true when a failed file must stay in the inbox (a passing failure) instead of the dead letter. */
+    public static final String LEAVE_IN_INBOX = "CsvIngestLeaveInInbox";
+    /** Exchange property: set when the file's content was loaded before; it moves to the outbox marked duplicate. */
+    public static final String DUPLICATE = "CsvIngestDuplicate";
 
     public static Feed of(Exchange exchange) {
         return exchange.getProperty(PROPERTY, Feed.class);

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ExpressionAdapter;
@@ -75,21 +76,25 @@ public class FeedComponent extends DefaultComponent {
 
     /**
      * A camel-file endpoint of its own for one feed's folder, not shared through the endpoint registry. A file is
-     * taken once it stopped changing (read lock {@code changed}) and only if the {@link FeedRegistry} gives it to
-     * this feed; it then moves to the outbox, or on failure to the dead-letter folder, under a stamped name.
+     * taken once it stopped changing (read lock {@code changed}), while the {@link IntakeGate} is open (the database
+     * answers), and only if the {@link FeedRegistry} gives it to this feed; it then moves to the outbox, or on failure
+     * to the dead-letter folder, under a stamped name; a passing failure leaves it in the inbox.
      */
     FileEndpoint filesEndpoint(Path folder, String feed) throws Exception {
         Folders folders = folders();
-        String uri = "file:" + folder
-                     + "?delay=" + pollDelay
-                     + "&readLock=changed"
-                     + "&readLockCheckInterval=" + readLockCheckInterval
-                     + "&readLockMinAge=" + readLockMinAge
-                     // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
-                     + "&readLockMinLength=0"
-                     + "&readLockLoggingLevel=WARN";
-        FileEndpoint files = (FileEndpoint) getCamelContext().getComponent("file").createEndpoint(uri);
-        files.setFilter(file -> !file.isDirectory() && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
+        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"));
+        files.setCamelContext(getCamelContext());
+        files.setFile(folder.toFile());
+        files.setDelay(pollDelay);
+        files.setReadLock("changed");
+        files.setReadLockCheckInterval(readLockCheckInterval);
+        files.setReadLockMinAge(readLockMinAge);
+        // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
+        files.setReadLockMinLength(0);
+        files.setReadLockLoggingLevel(LoggingLevel.WARN);
+        IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
+        files.setFilter(file -> !file.isDirectory() && (gate == null || gate.isOpen())
+                                && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
         files.setMove(target(folders::outboxTarget));
         files.setMoveFailed(target(folders::deadLetterTarget));
         return files;
@@ -99,7 +104,9 @@ public class FeedComponent extends DefaultComponent {
         return new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                return folder.apply(Feed.fileName(exchange), Feed.pickedUp(exchange)).toString();
+                Path target = folder.apply(Feed.fileName(exchange), Feed.pickedUp(exchange));
+                return exchange.getProperty(Feed.DUPLICATE) != null ? Folders.markedDuplicate(target).toString()
+                        : target.toString();
             }
         };
     }

@@ -31,6 +31,7 @@ public class FeedEndpoint extends DefaultEndpoint {
     private int batchSize;
     private String rowSteps;
     private boolean fallback;
+    private boolean reload;
 
     FeedEndpoint(String uri, FeedComponent component, String name) {
         super(uri, component);
@@ -58,7 +59,7 @@ public class FeedEndpoint extends DefaultEndpoint {
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
         Feed feed = new Feed(name, table, mode, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
-                folders);
+                reload, folders);
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
         return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
                 component.filesEndpoint(watched, name));
@@ -247,6 +248,15 @@ public class FeedEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("rowSteps must name a direct: route, e.g. direct:orders-rows");
         }
         this.rowSteps = rowSteps;
+    }
+
+    public boolean isReload() {
+        return reload;
+    }
+
+    /** Load a file even when the same content was loaded into the table before (default false: skip it as duplicate). */
+    public void setReload(boolean reload) {
+        this.reload = reload;
     }
 
     public boolean isFallback() {

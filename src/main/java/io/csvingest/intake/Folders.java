@@ -31,6 +31,13 @@ public record Folders(Path inbox, Path outbox, Path deadLetter) {
         return deadLetter.resolve(stamped(fileName, pickedUp));
     }
 
+    /** {@code sales-<stamp>.csv} becomes {@code sales-<stamp>.duplicate.csv}: content that was loaded before. */
+    public static Path markedDuplicate(Path target) {
+        String name = target.getFileName().toString();
+        int dot = name.indexOf('.', name.lastIndexOf('Z'));
+        return target.resolveSibling(dot < 0 ? name + ".duplicate" : name.substring(0, dot) + ".duplicate" + name.substring(dot));
+    }
+
     public static Path reasonFile(Path deadLetterTarget) {
         return beside(deadLetterTarget, ".reason.txt");
     }

@@ -25,6 +25,10 @@ public class BatchLoader implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (exchange.getContext().getShutdownStrategy().isForceShutdown()) {
+            // the shutdown timeout passed: give up the file; its transaction rolls back and it stays in the inbox
+            throw new IngestException("The service is stopping and its shutdown timeout has passed");
+        }
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
         List<Row> rows = batch.rows();
         if (!rows.isEmpty() && insert(exchange, batch, rows) == 0 && rows.size() > 1) {

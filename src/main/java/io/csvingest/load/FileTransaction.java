@@ -72,7 +72,14 @@ public class FileTransaction implements Policy {
             }
             exchange.removeProperty(STATUS);
             if (exchange.getException() != null || exchange.isRollbackOnly()) {
-                transactions.rollback(transaction);
+                try {
+                    transactions.rollback(transaction);
+                } catch (RuntimeException lostConnection) {
+                    // the connection is gone: PostgreSQL rolls the transaction back itself; keep the first failure
+                    if (exchange.getException() != null) {
+                        exchange.getException().addSuppressed(lostConnection);
+                    }
+                }
             } else {
                 transactions.commit(transaction);
             }

@@ -22,7 +22,19 @@ public final class Identifiers {
     }
 
     /** The feed's table if it names one, else a table named after the file: {@code Sales 2024.csv} -> {@code sales_2024}. */
+    /** Tables of the service itself, which no file may load into. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("csv_ingest_ledger", "csv_ingest_schema_history");
+
     public static String tableFor(String configuredTable, String fileName) {
+        String table = plainTableFor(configuredTable, fileName);
+        if (RESERVED.contains(table)) {
+            throw new IngestException("Table " + table + " belongs to csv-ingest itself (its load ledger); rename the file"
+                                      + " or give the feed another table");
+        }
+        return table;
+    }
+
+    private static String plainTableFor(String configuredTable, String fileName) {
         if (configuredTable != null && !configuredTable.isBlank()) {
             if (!SAFE.matcher(configuredTable).matches()) {
                 throw new IngestException("The feed's table '" + configuredTable

@@ -9,6 +9,7 @@ import io.csvingest.clean.RowStepsProcessor;
 import io.csvingest.deadletter.RejectFile;
 import io.csvingest.deadletter.RejectRecorder;
 import io.csvingest.intake.Feed;
+import io.csvingest.ledger.LedgerStart;
 import io.csvingest.ops.FileOutcome;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.OpenCsvProcessor;
@@ -21,9 +22,15 @@ public class LoadRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:load-csv").routeId("load-csv")
+                .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
+                .process(new StartLoadProcessor())
+                .process(new LedgerStart())
+                .filter(exchangeProperty(Feed.DUPLICATE).isNull())
+                    .to("direct:load-file");
+
+        from("direct:load-file").routeId("load-file")
                 .description("Streams one CSV file into its table in batches through camel-sql, in one transaction")
                 .policy(new FileTransaction(getContext().getRegistry().findSingleByType(DataSource.class)))
-                .process(new StartLoadProcessor())
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
                 .to("direct:prepare-table")

@@ -1,19 +1,46 @@
 package io.csvingest.ops;
 
+import java.net.InetAddress;
+
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
+import io.csvingest.ledger.LoadLedger;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 
-/** The one HikariCP pool that camel-sql and camel-jdbc share, built from {@code db.*} and closed on shutdown. */
+/**
+ * The one HikariCP pool that camel-sql and camel-jdbc share, built from {@code db.*} and closed on shutdown; the
+ * load ledger on it, and the gate that keeps files in the inbox while the database does not answer.
+ */
 public class DataSourceConfiguration implements CamelConfiguration {
+
+    @PropertyInject(value = "db.retry-initial-ms", defaultValue = "1000")
+    private long retryInitial;
+    @PropertyInject(value = "db.retry-max-ms", defaultValue = "30000")
+    private long retryMax;
+    @PropertyInject(value = "instance.name", defaultValue = "")
+    private String instance;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        DataSource dataSource = context.getRegistry().lookupByNameAndType("dataSource", DataSource.class);
+        LoadLedger ledger = new LoadLedger(dataSource, instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance);
+        context.getRegistry().bind("loadLedger", ledger);
+        DatabaseGate gate = new DatabaseGate(context, dataSource, ledger, retryInitial, retryMax);
+        context.getRegistry().bind("databaseGate", gate);
+        context.addService(gate);
+    }
 
     @BindToRegistry(value = "dataSource", destroyMethod = "close")
     public HikariDataSource dataSource(
             @PropertyInject("db.url") String url,
             @PropertyInject("db.user") String user,
             @PropertyInject("db.password") String password,
-            @PropertyInject(value = "db.pool-size", defaultValue = "4") int poolSize) {
+            @PropertyInject(value = "db.pool-size", defaultValue = "4") int poolSize,
+            @PropertyInject(value = "db.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("csv-ingest");
         pool.setJdbcUrl(url);
@@ -22,6 +49,9 @@ public class DataSourceConfiguration implements CamelConfiguration {
         pool.setMaximumPoolSize(poolSize);
         // start even while the database is still down; connections are tried when a file arrives
         pool.setInitializationFailTimeout(-1);
+        // fail fast while the database is away: the gate retries with backoff, files wait in the inbox
+        pool.setConnectionTimeout(connectTimeoutMs);
+        pool.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectTimeoutMs / 1000)));
         // multi-row INSERTs from JDBC batches; text parameters typed by the server from the target column
         pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool.addDataSourceProperty("stringtype", "unspecified");

@@ -9,6 +9,7 @@ import io.csvingest.deadletter.RejectFile;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.Folders;
+import io.csvingest.ledger.LoadLedger;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -29,6 +30,9 @@ public class FileOutcome implements Processor {
                                       + load.duplicates() + " duplicates, " + load.blank() + " blank, " + load.filtered()
                                       + " filtered); nothing was loaded. This is a bug: please report it with the file");
         }
+        // in the file's transaction: the rows and the ledger's "loaded" commit together, or neither does
+        exchange.getContext().getRegistry().findSingleByType(LoadLedger.class)
+                .loaded(exchange.getProperty(LoadLedger.ENTRY, Long.class), load);
         Feed feed = Feed.of(exchange);
         RejectFile rejects = RejectFile.of(exchange);
         String rejectsName = rejects.hasRejects() ? rejects.outboxTarget().getFileName().toString() : null;

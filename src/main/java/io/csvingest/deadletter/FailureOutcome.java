@@ -1,0 +1,96 @@
+package io.csvingest.deadletter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import io.csvingest.intake.Feed;
+import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.Folders;
+import io.csvingest.intake.IntakeGate;
+import io.csvingest.ledger.LoadLedger;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what happens to a file that failed, logs it and records it in the ledger. A passing failure (the database
+ * went away, the service is stopping) leaves the file in the inbox to load again later; any other failure
+ * dead-letters it, with {@code <file>.reason.txt} beside where camel-file's {@code moveFailed} puts it.
+ */
+public class FailureOutcome implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final String WRITTEN = "CsvIngestReasonWritten";
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        Feed feed = Feed.of(exchange);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (feed == null || failure == null || exchange.getProperty(WRITTEN, false, Boolean.class)) {
+            return;
+        }
+        exchange.setProperty(WRITTEN, true);
+        String fileName = Feed.fileName(exchange);
+        String reason = FailureReason.describe(failure);
+        if (FailureReason.isTransient(failure) || exchange.getContext().isStopping()) {
+            leaveInInbox(exchange, fileName, reason, failure);
+            return;
+        }
+        endLedgerEntry(exchange, "dead-lettered", reason);
+        Path target = feed.folders().deadLetterTarget(fileName, Feed.pickedUp(exchange));
+        Files.createDirectories(target.getParent());
+        Files.writeString(Folders.reasonFile(target), reasonText(exchange, feed, fileName, reason, failure),
+                StandardCharsets.UTF_8);
+        if (FailureReason.isExplained(failure)) {
+            LOG.error("Failed {}: {} -> moved to {}", fileName, reason, target);
+        } else {
+            LOG.error("Failed {}: {} -> moved to {}", fileName, reason, target, failure);
+        }
+    }
+
+    private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {
+        exchange.setProperty(Feed.LEAVE_IN_INBOX, true);
+        if (exchange.getContext().isStopping()) {
+            LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the inbox"
+                     + " and loads at the next start", fileName, reason);
+            endLedgerEntry(exchange, "interrupted", "service stopping: " + reason);
+            return;
+        }
+        LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again when"
+                 + " the database answers", fileName, reason);
+        IntakeGate gate = exchange.getContext().getRegistry().findSingleByType(IntakeGate.class);
+        if (gate != null) {
+            gate.trip(failure);
+        }
+        endLedgerEntry(exchange, "waiting", reason);
+    }
+
+    /** Best effort: the database may be the very thing that is missing (the attempt is then marked interrupted later). */
+    private static void endLedgerEntry(Exchange exchange, String status, String reason) {
+        Long entry = exchange.getProperty(LoadLedger.ENTRY, Long.class);
+        LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
+        if (entry == null || ledger == null) {
+            return;
+        }
+        try {
+            ledger.ended(entry, status, reason);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not record attempt {} as {} in the ledger: {}", entry, status, e.toString());
+        }
+    }
+
+    private static String reasonText(Exchange exchange, Feed feed, String fileName, String reason, Throwable failure) {
+        FileLoad load = FileLoad.of(exchange);
+        return "file:    " + fileName + "\n"
+               + "feed:    " + feed.name() + "\n"
+               + "table:   " + (load == null ? "(not decided)" : load.table()) + "\n"
+               + "failed:  " + Instant.now() + "\n"
+               + "reason:  " + reason + "\n"
+               + "next:    fix the file (or the table), then move it back into the inbox to load it again\n"
+               + "detail:  " + failure.getClass().getName() + ": " + failure.getMessage() + "\n";
+    }
+}

@@ -1,0 +1,86 @@
+package io.csvingest.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.csvingest.intake.FileLoad;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The load ledger table, one row per attempt to load a file ({@code db/migration}, applied by Flyway): what was
+ * loaded, when, from which content, and what failed. A file's "loaded" row commits in the file's own transaction.
+ */
+public final class LoadLedger {
+
+    /** Exchange property holding the ledger id of the attempt in flight. */
+    public static final String ENTRY = "CsvIngestLedgerEntry";
+
+    private final DataSource dataSource;
+    /** Joins the file's transaction bound to the thread (Spring binds it to the pool). */
+    private final JdbcTemplate inFileTransaction;
+    /**
+     * Never joins it: through another DataSource object, so on a connection of its own in auto-commit. An attempt's
+     * start and failure must stay recorded when the file's transaction rolls back (failures are handled inside it).
+     */
+    private final JdbcTemplate jdbc;
+    private final String instance;
+
+    public LoadLedger(DataSource dataSource, String instance) {
+        this.dataSource = dataSource;
+        this.inFileTransaction = new JdbcTemplate(dataSource);
+        this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+        this.instance = instance;
+    }
+
+    /** Creates or upgrades the ledger table to the newest version; safe to call on every start. */
+    public void migrate() {
+        // the target database usually holds the user's tables already: start the history at version 0, then apply V1...
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .table("csv_ingest_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    }
+
+    /** Records a new attempt (committed at once, outside the file's transaction); returns its id. */
+    public long start(String fileName, FileChecksum checksum, String feed, String table) {
+        return jdbc.queryForObject(sql("ledger-start"), Long.class, fileName, checksum.sha256(), checksum.size(), feed, table,
+                instance);
+    }
+
+    /** Marks the attempt loaded with its counts: on the file's transaction, so it commits with the rows. */
+    public void loaded(long id, FileLoad load) {
+        inFileTransaction.update(sql("ledger-loaded"), load.read(), load.loaded(), load.rejected(), load.duplicates(), load.blank(),
+                load.filtered(), id);
+    }
+
+    /** Ends an attempt that did not load: {@code duplicate}, {@code dead-lettered}, {@code waiting}, {@code interrupted}. */
+    public void ended(long id, String status, String error) {
+        jdbc.update(sql("ledger-ended"), status, error, id);
+    }
+
+    /** "file.csv at 2026-11-22 10:15:00+00" when the same content was loaded into the table before. */
+    public Optional<String> previousLoad(FileChecksum checksum, String table) {
+        List<String> previous = jdbc.query(sql("ledger-previous-load"),
+                (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), table);
+        return previous.stream().findFirst();
+    }
+
+    /** Marks this instance's attempts left "started" (a crash, a lost connection) as interrupted; returns how many. */
+    public int interruptStale() {
+        return jdbc.update(sql("ledger-interrupted"), instance);
+    }
+
+    private static String sql(String name) {
+        try (InputStream in = LoadLedger.class.getResourceAsStream("/sql/" + name + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
