@@ -1,12 +1,23 @@
 package io.csvingest;
 
+import sun.misc.Signal;
+
 /** Starts csv-ingest: a camel-main application that finds its routes and configuration in this package. */
 public final class Main {
 
     private Main() {
     }
 
+    /**
+     * Runs until SIGTERM (docker stop) or SIGINT: then Camel stops gracefully (the file in flight finishes within the
+     * shutdown timeout, else rolls back and stays in the inbox) and the process exits 0, not the JVM's 143.
+     */
     public static void main(String... args) throws Exception {
-        new org.apache.camel.main.Main(Main.class).run(args);
+        org.apache.camel.main.Main main = new org.apache.camel.main.Main(Main.class);
+        for (String signal : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(signal), received -> main.completed());
+        }
+        main.run(args);
+        System.exit(0);
     }
 }

@@ -16,6 +16,7 @@ import io.csvingest.support.PackagedApp;
 import io.csvingest.support.TcpProxy;
 import io.csvingest.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class ResilienceIT {
     private final Inbox folders = new Inbox(container);
     private Path bigFile;
     private TcpProxy proxy;
+    private PackagedApp app;
 
     @BeforeAll
     void createDatabaseAndFile() throws IOException {
@@ -57,8 +59,15 @@ class ResilienceIT {
     @BeforeEach
     void emptyTablesAndFolders() throws IOException {
         proxy.open();
-        db.execute("DROP TABLE IF EXISTS big");
+        db.execute("DROP TABLE IF EXISTS big, early, csv_ingest_ledger, csv_ingest_schema_history");
         folders.reset();
+    }
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        if (app != null && app.process().isAlive()) {
+            app.kill(); // a failed test must not leave a service running on the next test's folders
+        }
     }
 
     @AfterAll
@@ -73,7 +82,8 @@ class ResilienceIT {
                 "DB_USER", TestDatabase.USER, "DB_RETRY_INITIAL_MS", "500", "DB_RETRY_MAX_MS", "2000",
                 "DB_CONNECT_TIMEOUT_MS", "2000", "INSTANCE_NAME", "resilience-it"));
         env.putAll(extra);
-        return new PackagedApp(container, env);
+        app = new PackagedApp(container, env);
+        return app;
     }
 
     private void dropBigFile() throws IOException {
@@ -109,5 +119,84 @@ class ResilienceIT {
         assertLoadedExactlyOnce();
         assertEquals(List.of(List.of("interrupted", "3"), List.of("loaded", "1")),
                 db.rows("SELECT status, count(*) FROM csv_ingest_ledger GROUP BY status ORDER BY status"));
+    }
+
+    @Test
+    void should_wait_while_the_database_is_away_mid_file_and_then_load_the_file_exactly_once() throws Exception {
+        PackagedApp app = app(Map.of()).start();
+        dropBigFile();
+        Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
+        Thread.sleep(1500); // mid-file
+        proxy.cut();
+        Await.until("the wait explained", TIMEOUT, () -> app.occurrences("Could not finish big.csv") >= 1);
+        long cutAt = System.nanoTime();
+        Await.until("20 s of outage", TIMEOUT, () -> System.nanoTime() - cutAt > 20_000_000_000L
+                                                    && app.occurrences("Database unreachable") >= 3);
+        assertTrue(Files.exists(folders.inbox().resolve("big.csv")), "the file waits in the inbox");
+        assertEquals(List.of(), Await.list(folders.deadLetter(), "big"));
+        proxy.open();
+
+        Await.dataFiles(folders.outbox(), "big-", 1, TIMEOUT);
+        assertEquals(0, app.stop(40));
+
+        assertLoadedExactlyOnce();
+        assertTrue(app.log().contains("Database answers again after"), "the return is logged");
+        // the lost attempt could not be recorded while the database was away: it is marked when it answers again
+        assertEquals(List.of(List.of("interrupted"), List.of("loaded")),
+                db.rows("SELECT status FROM csv_ingest_ledger ORDER BY id"));
+    }
+
+    @Test
+    void should_start_without_the_database_and_load_waiting_files_once_it_answers() throws Exception {
+        proxy.cut();
+        PackagedApp app = app(Map.of()).start();
+        assertTrue(app.process().isAlive(), "the service starts without its database");
+        Await.until("not ready: the database is reported unreachable", TIMEOUT,
+                () -> app.occurrences("Database unreachable") >= 1 && app.log().contains("files wait in the inbox"));
+        folders.drop("early.csv", "id,v\n1,a\n2,b\n");
+        long droppedAt = System.nanoTime();
+        Await.until("a few polls", TIMEOUT, () -> System.nanoTime() - droppedAt > 4_000_000_000L);
+        assertTrue(Files.exists(folders.inbox().resolve("early.csv")), "the file waits while the database is away");
+
+        proxy.open();
+
+        Await.dataFiles(folders.outbox(), "early-", 1, TIMEOUT);
+        assertEquals(0, app.stop(40));
+        assertEquals(List.of(List.of("1", "a"), List.of("2", "b")), db.rows("SELECT id, v FROM early ORDER BY id"));
+    }
+
+    @Test
+    void should_finish_the_file_in_flight_on_sigterm_and_exit_0() throws Exception {
+        PackagedApp app = app(Map.of()).start();
+        dropBigFile();
+        Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
+        Thread.sleep(1000);
+
+        assertEquals(0, app.stop(60), "SIGTERM mid-file: clean exit 0");
+
+        assertTrue(app.log().contains("Loaded big.csv into table big"), "the file in flight finished within the timeout");
+        app.start();
+        Await.until("a poll after the restart", TIMEOUT, () -> app.occurrences("Database answers") >= 2);
+        assertEquals(0, app.stop(40));
+        assertLoadedExactlyOnce();
+    }
+
+    @Test
+    void should_roll_back_the_file_in_flight_when_the_shutdown_timeout_passes_and_load_it_once_after_restart()
+            throws Exception {
+        PackagedApp app = app(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "1")).start();
+        dropBigFile();
+        Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
+        Thread.sleep(1000);
+
+        assertEquals(0, app.stop(60), "SIGTERM mid-file: clean exit 0 even when the file cannot finish in time");
+
+        assertTrue(Files.exists(folders.inbox().resolve("big.csv")), "the unfinished file stays in the inbox");
+        assertEquals(0, db.tableExists("big") ? db.count("big") : 0, "nothing of it stays in the table");
+        assertEquals(List.of(), Await.list(folders.deadLetter(), "big"));
+        app.start();
+        Await.dataFiles(folders.outbox(), "big-", 1, TIMEOUT);
+        assertEquals(0, app.stop(40));
+        assertLoadedExactlyOnce();
     }
 }

@@ -53,7 +53,6 @@ public class FailureOutcome implements Processor {
     }
 
     private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {
-        exchange.setProperty(Feed.LEAVE_IN_INBOX, true);
         if (exchange.getContext().isStopping()) {
             LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the inbox"
                      + " and loads at the next start", fileName, reason);
@@ -62,6 +61,7 @@ public class FailureOutcome implements Processor {
         }
         LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again when"
                  + " the database answers", fileName, reason);
+        // camel-file's WaitingProcessStrategy makes the same call (IntakeGate.isPassing) and leaves the file
         IntakeGate gate = exchange.getContext().getRegistry().findSingleByType(IntakeGate.class);
         if (gate != null) {
             gate.trip(failure);

@@ -13,8 +13,6 @@ public record Feed(String name, String table, LoadMode mode, List<String> keys, 
                    String rowSteps, boolean reload, Folders folders) {
 
     public static final String PROPERTY = "CsvIngestFeed";
-    /** Exchange property: true when a failed file must stay in the inbox (a passing failure) instead of the dead letter. */
-    public static final String LEAVE_IN_INBOX = "CsvIngestLeaveInInbox";
     /** Exchange property: set when the file's content was loaded before; it moves to the outbox marked duplicate. */
     public static final String DUPLICATE = "CsvIngestDuplicate";
 

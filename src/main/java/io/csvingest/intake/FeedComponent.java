@@ -82,7 +82,8 @@ public class FeedComponent extends DefaultComponent {
      */
     FileEndpoint filesEndpoint(Path folder, String feed) throws Exception {
         Folders folders = folders();
-        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"));
+        IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
+        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"), gate);
         files.setCamelContext(getCamelContext());
         files.setFile(folder.toFile());
         files.setDelay(pollDelay);
@@ -92,7 +93,6 @@ public class FeedComponent extends DefaultComponent {
         // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
         files.setReadLockMinLength(0);
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
-        IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
         files.setFilter(file -> !file.isDirectory() && (gate == null || gate.isOpen())
                                 && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
         files.setMove(target(folders::outboxTarget));

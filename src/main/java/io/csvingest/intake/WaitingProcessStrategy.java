@@ -14,13 +14,12 @@ import org.apache.camel.component.file.GenericFileProcessStrategy;
  */
 final class WaitingProcessStrategy implements GenericFileProcessStrategy<File> {
 
-    /** Exchange property: true when a failed file must stay in the inbox rather than go to the dead letter. */
-    static final String LEAVE_IN_INBOX = Feed.LEAVE_IN_INBOX;
-
     private final GenericFileProcessStrategy<File> delegate;
+    private final IntakeGate gate;
 
-    WaitingProcessStrategy(GenericFileProcessStrategy<File> delegate) {
+    WaitingProcessStrategy(GenericFileProcessStrategy<File> delegate, IntakeGate gate) {
         this.delegate = delegate;
+        this.gate = gate;
     }
 
     @Override
@@ -49,7 +48,9 @@ final class WaitingProcessStrategy implements GenericFileProcessStrategy<File> {
     @Override
     public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                          GenericFile<File> file) throws Exception {
-        if (exchange.getProperty(LEAVE_IN_INBOX, false, Boolean.class) || exchange.getContext().isStopping()) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (exchange.getContext().isStopping() || gate != null && gate.isPassing(failure)) {
             // release the read lock and leave the file: it is taken again at a later poll (or the next start)
             delegate.abort(operations, endpoint, exchange, file);
         } else {

@@ -52,6 +52,11 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
     }
 
     @Override
+    public boolean isPassing(Throwable failure) {
+        return failure != null && FailureReason.isTransient(failure);
+    }
+
+    @Override
     public synchronized void trip(Throwable reason) {
         if (open) {
             open = false;
