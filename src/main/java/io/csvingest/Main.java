@@ -14,8 +14,16 @@ public final class Main {
      */
     public static void main(String... args) throws Exception {
         org.apache.camel.main.Main main = new org.apache.camel.main.Main(Main.class);
+        java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
         for (String signal : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(signal), received -> main.completed());
+            Signal.handle(new Signal(signal), received -> {
+                if (signals.incrementAndGet() == 1) {
+                    main.completed();
+                } else {
+                    // asked twice: stop now; the database rolls back the file in flight, which stays in the inbox
+                    Runtime.getRuntime().halt(130);
+                }
+            });
         }
         main.run(args);
         System.exit(0);

@@ -52,6 +52,7 @@ class LedgerTest {
         Path routes = Files.createDirectories(Path.of("target/ledger-test/routes"));
         Files.copy(Path.of("routes/zero-config.yaml"), routes.resolve("zero-config.yaml"));
         Files.writeString(routes.resolve("again.yaml"), TestFeeds.yaml("again", "include: \"again-.*\\\\.csv\"\ntable: again\nreload: true"));
+        Files.writeString(routes.resolve("prices.yaml"), TestFeeds.yaml("prices", "include: \"prices-.*\\\\.csv\"\ntable: prices\nmode: replace"));
         Files.writeString(routes.resolve("strict.yaml"), TestFeeds.yaml("strict", "include: \"strict-.*\\\\.csv\"\nmaxRejects: \"0\""));
     }
 
@@ -102,6 +103,38 @@ class LedgerTest {
 
         assertEquals(2, db.count("again"));
         assertEquals(List.of("loaded", "loaded"), attempts("again-1").stream().map(r -> r.get(1)).toList());
+    }
+
+    @Test
+    void should_skip_a_reload_feeds_file_only_when_this_very_file_was_loaded_after_it_last_changed() throws IOException {
+        folders.drop("again-2.csv", "id\n2\n");
+        Await.dataFiles(folders.outbox(), "again-2-", 1, TIMEOUT);
+
+        // the same file again, unchanged since before that load: as if the service had crashed between the commit
+        // and the move to the outbox; it must not load a second time, even on a reload feed
+        Path staged = Files.writeString(folders.root().resolve(".again-2"), "id\n2\n");
+        staged.toFile().setLastModified(System.currentTimeMillis() - 3_600_000);
+        Files.move(staged, folders.inbox().resolve("again-2.csv"));
+        Await.until("the file skipped", TIMEOUT, () -> Await.list(folders.outbox(), "again-2-").stream()
+                .anyMatch(f -> f.toString().endsWith(".duplicate.csv")));
+
+        assertEquals(1, db.rows("SELECT * FROM again WHERE id = 2").size());
+    }
+
+    @Test
+    void should_load_a_replace_feeds_earlier_content_again_when_another_came_in_between() {
+        String p1 = "sku,price\nA,1\n";
+        String p2 = "sku,price\nA,2\n";
+        for (int i = 1; i <= 3; i++) {
+            folders.drop("prices-" + i + ".csv", i == 2 ? p2 : p1);
+            Await.dataFiles(folders.outbox(), "prices-" + i + "-", 1, TIMEOUT);
+        }
+        assertEquals(List.of(List.of("A", "1")), db.rows("SELECT sku, price FROM prices"), "P1, P2, P1 leaves P1");
+
+        folders.drop("prices-4.csv", p1);
+        Await.until("prices-4.csv skipped", TIMEOUT, () -> Await.list(folders.outbox(), "prices-4-").stream()
+                .anyMatch(f -> f.toString().endsWith(".duplicate.csv")));
+        assertEquals(List.of("loaded", "loaded", "loaded", "duplicate"), attempts("prices-").stream().map(r -> r.get(1)).toList());
     }
 
     @Test

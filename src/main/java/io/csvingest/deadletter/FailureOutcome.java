@@ -36,7 +36,7 @@ public class FailureOutcome implements Processor {
         exchange.setProperty(WRITTEN, true);
         String fileName = Feed.fileName(exchange);
         String reason = FailureReason.describe(failure);
-        if (FailureReason.isTransient(failure) || exchange.getContext().isStopping()) {
+        if (staysInInbox(exchange)) {
             leaveInInbox(exchange, fileName, reason, failure);
             return;
         }
@@ -50,6 +50,16 @@ public class FailureOutcome implements Processor {
         } else {
             LOG.error("Failed {}: {} -> moved to {}", fileName, reason, target, failure);
         }
+    }
+
+    /**
+     * Whether the failed file stays in the inbox to load again later: its failure passes (the database), or the
+     * service is stopping. camel-file's {@code WaitingProcessStrategy} decides the same through the IntakeGate.
+     */
+    public static boolean staysInInbox(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return exchange.getContext().isStopping() || failure != null && FailureReason.isTransient(failure);
     }
 
     private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {

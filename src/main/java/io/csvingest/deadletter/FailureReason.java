@@ -3,11 +3,16 @@ package io.csvingest.deadletter;
 import java.net.ConnectException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.csvingest.IngestException;
 
 /** Says in plain words why a file failed, from the exception chain: our own reasons first, then the database's. */
 public final class FailureReason {
+
+    private static final java.util.Set<String> TRANSIENT_STATES
+            = java.util.Set.of("57P01", "57P02", "57P03", "53300", "53100", "40001", "40P01", "25006", "55P03");
 
     private FailureReason() {
     }
@@ -23,9 +28,8 @@ public final class FailureReason {
             return ingest.getMessage();
         }
         SQLException sql = find(failure, SQLException.class);
-        ConnectException connect = find(failure, ConnectException.class);
-        if (connect != null || sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-            return "Cannot reach the database: " + (connect != null ? connect.getMessage() : sql.getMessage());
+        if (isTransient(failure)) {
+            return "Cannot reach the database: " + shortest(failure);
         }
         if (sql != null) {
             return databaseReason(sql);
@@ -71,8 +75,9 @@ public final class FailureReason {
             return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("connection")
                    && message.toLowerCase(java.util.Locale.ROOT).contains("closed");
         }
-        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-               || state.equals("53300") || state.equals("40001") || state.equals("40P01");
+        // 08: connection; 57P0x: server shutting down or starting; 53300/53100: no connection slot, disk full;
+        // 40001/40P01: serialization failure, deadlock; 25006: a read-only standby after a failover; 55P03: lock timeout
+        return state.startsWith("08") || TRANSIENT_STATES.contains(state);
     }
 
     /** True when the reason says it all (our own or the database's words); else a stack trace helps. */
@@ -89,6 +94,32 @@ public final class FailureReason {
         }
         String state = detailed.getSQLState() == null ? "" : " (SQL state " + detailed.getSQLState() + ")";
         return "The database refused the data: " + detailed.getMessage().strip() + state;
+    }
+
+    /**
+     * The most telling short message in the chain: a failed batch's own message repeats its whole INSERT with the
+     * row values ("Batch entry 0 INSERT ... was aborted"), never fit for a log line; its causes say what happened.
+     */
+    private static String shortest(Throwable failure) {
+        String best = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            List<Throwable> candidates = new ArrayList<>(List.of(t));
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
+                    candidates.add(next);
+                }
+            }
+            for (Throwable candidate : candidates) {
+                String message = candidate.getMessage();
+                boolean telling = candidate instanceof SQLException || candidate instanceof java.io.IOException;
+                if (telling && message != null && !message.startsWith("Batch entry")
+                    && (best == null || message.length() < best.length())) {
+                    best = message;
+                }
+            }
+        }
+        String message = best == null ? String.valueOf(failure.getMessage()) : best;
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

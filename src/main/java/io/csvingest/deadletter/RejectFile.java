@@ -56,7 +56,11 @@ public final class RejectFile {
 
             @Override
             public void onFailure(Exchange failed) {
-                rejects.moveTo(rejects.deadLetterTarget);
+                if (FailureOutcome.staysInInbox(failed)) {
+                    rejects.discard(); // the file loads again later and finds its rejects again
+                } else {
+                    rejects.moveTo(rejects.deadLetterTarget);
+                }
             }
         });
     }
@@ -80,6 +84,18 @@ public final class RejectFile {
     /** Where the reject file goes when the file loads. */
     public Path outboxTarget() {
         return outboxTarget;
+    }
+
+    private synchronized void discard() {
+        if (printer == null) {
+            return;
+        }
+        try {
+            printer.close();
+            Files.deleteIfExists(part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the reject file " + part, e);
+        }
     }
 
     private synchronized void moveTo(Path target) {

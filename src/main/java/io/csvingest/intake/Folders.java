@@ -34,8 +34,9 @@ public record Folders(Path inbox, Path outbox, Path deadLetter) {
     /** {@code sales-<stamp>.csv} becomes {@code sales-<stamp>.duplicate.csv}: content that was loaded before. */
     public static Path markedDuplicate(Path target) {
         String name = target.getFileName().toString();
-        int dot = name.indexOf('.', name.lastIndexOf('Z'));
-        return target.resolveSibling(dot < 0 ? name + ".duplicate" : name.substring(0, dot) + ".duplicate" + name.substring(dot));
+        java.util.regex.Matcher stamp = java.util.regex.Pattern.compile("-\\d{8}T\\d{6}\\.\\d{3}Z").matcher(name);
+        int at = stamp.find() ? stamp.end() : name.length();
+        return target.resolveSibling(name.substring(0, at) + ".duplicate" + name.substring(at));
     }
 
     public static Path reasonFile(Path deadLetterTarget) {

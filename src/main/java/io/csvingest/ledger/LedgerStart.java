@@ -1,18 +1,20 @@
 package io.csvingest.ledger;
 
 import java.io.File;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.LoadMode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a file's ledger entry: its checksum, and whether the same content was loaded into the table before. Such a
- * duplicate is not loaded again (unless the feed says {@code reload: true}); it moves to the outbox marked duplicate.
+ * Opens a file's ledger entry: its checksum, and whether loading it would load content the table already got (see
+ * {@link LoadLedger#previousLoad}). Such a duplicate is not loaded; it moves to the outbox marked duplicate.
  */
 public class LedgerStart implements Processor {
 
@@ -23,10 +25,12 @@ public class LedgerStart implements Processor {
         LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
         Feed feed = Feed.of(exchange);
         FileLoad load = FileLoad.of(exchange);
-        FileChecksum checksum = FileChecksum.of(exchange.getIn().getBody(File.class).toPath());
+        File file = exchange.getIn().getBody(File.class);
+        FileChecksum checksum = FileChecksum.of(file.toPath());
+        Optional<String> previous = ledger.previousLoad(checksum, load.table(), feed.mode() != LoadMode.APPEND,
+                feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
         long entry = ledger.start(load.fileName(), checksum, feed.name(), load.table());
         exchange.setProperty(LoadLedger.ENTRY, entry);
-        Optional<String> previous = feed.reload() ? Optional.empty() : ledger.previousLoad(checksum, load.table());
         if (previous.isPresent()) {
             String why = "the same content (SHA-256 " + checksum.sha256().substring(0, 12) + "…) was loaded into table "
                          + load.table() + " from " + previous.get();

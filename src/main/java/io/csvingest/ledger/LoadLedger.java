@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,10 +66,16 @@ public final class LoadLedger {
         jdbc.update(sql("ledger-ended"), status, error, id);
     }
 
-    /** "file.csv at 2026-11-22 10:15:00+00" when the same content was loaded into the table before. */
-    public Optional<String> previousLoad(FileChecksum checksum, String table) {
+    /**
+     * "file.csv at 2026-11-22 10:15:00+00" when loading this file now would load content already there: the same
+     * content loaded into the table before (append), or as the table's latest load ({@code latestOnly}: replace,
+     * upsert); with {@code sameFileOnly} (reload feeds) only when this very file was loaded after it last changed.
+     */
+    public Optional<String> previousLoad(FileChecksum checksum, String table, boolean latestOnly, boolean sameFileOnly,
+                                         String fileName, Instant lastModified) {
         List<String> previous = jdbc.query(sql("ledger-previous-load"),
-                (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), table);
+                (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), table,
+                latestOnly, sameFileOnly, fileName, Timestamp.from(lastModified));
         return previous.stream().findFirst();
     }
 

@@ -39,7 +39,7 @@ public class DataSourceConfiguration implements CamelConfiguration {
             @PropertyInject("db.url") String url,
             @PropertyInject("db.user") String user,
             @PropertyInject("db.password") String password,
-            @PropertyInject(value = "db.pool-size", defaultValue = "4") int poolSize,
+            @PropertyInject(value = "db.pool-size", defaultValue = "8") int poolSize,
             @PropertyInject(value = "db.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("csv-ingest");

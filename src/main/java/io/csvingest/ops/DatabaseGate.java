@@ -90,8 +90,12 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
     }
 
     private void probe() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.isValid(5);
+        try {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.isValid(5)) {
+                    throw new java.sql.SQLTransientConnectionException("the connection did not answer", "08006");
+                }
+            } // given back before the migration and ledger take theirs: a pool of 2 must do
             if (!migrated) {
                 ledger.migrate();
                 migrated = true;
@@ -110,7 +114,9 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
             synchronized (this) {
                 long next = delay;
                 delay = Math.min(delay * 2, maxDelay);
-                if (FailureReason.isTransient(e)) {
+                if (context.isStopping() || probes == null) {
+                    return;
+                } else if (FailureReason.isTransient(e)) {
                     LOG.warn("Database unreachable ({}): files wait in the inbox; next try in {} s",
                             FailureReason.describe(e), next / 1000.0);
                 } else {

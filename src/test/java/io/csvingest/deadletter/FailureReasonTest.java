@@ -36,6 +36,28 @@ class FailureReasonTest {
     }
 
     @Test
+    void should_tell_passing_database_failures_from_permanent_ones() {
+        for (String passing : new String[] {"08006", "08001", "57P01", "57P03", "53300", "40P01", "40001", "25006", "55P03"}) {
+            assertTrue(FailureReason.isTransient(new RuntimeException(new SQLException("x", passing))), passing);
+        }
+        assertTrue(FailureReason.isTransient(new SQLException("This connection has been closed.")));
+        assertTrue(FailureReason.isTransient(new java.sql.SQLTransientConnectionException("pool timeout")));
+        for (String permanent : new String[] {"42501", "42P01", "23505", "22P02", "55000", "0A000"}) {
+            assertFalse(FailureReason.isTransient(new RuntimeException(new SQLException("x", permanent))), permanent);
+        }
+        assertFalse(FailureReason.isTransient(new IngestException("Malformed CSV")));
+    }
+
+    @Test
+    void should_keep_row_values_out_of_a_lost_connection_reason() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 INSERT INTO \"t\" VALUES ('secret-value')"
+                                                              + " was aborted: An I/O error occurred", "08006", new int[0]);
+        batch.setNextException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        String reason = FailureReason.describe(new RuntimeException("wrapped", batch));
+        assertEquals("Cannot reach the database: An I/O error occurred while sending to the backend.", reason);
+    }
+
+    @Test
     void should_fall_back_to_the_root_cause_for_the_unexpected() {
         Exception unexpected = new IllegalStateException("wrapper", new ArithmeticException("/ by zero"));
         assertEquals("ArithmeticException: / by zero", FailureReason.describe(unexpected));

@@ -29,4 +29,13 @@ class FoldersTest {
         assertEquals(folders.deadLetter().resolve("bad-20261122T101500.123Z.csv"), target);
         assertEquals("bad-20261122T101500.123Z.csv.reason.txt", Folders.reasonFile(target).getFileName().toString());
     }
+
+    @Test
+    void should_mark_a_duplicate_right_after_the_stamp_whatever_the_extension() {
+        Path outbox = Path.of("/data/outbox");
+        assertEquals(outbox.resolve("sales-20261122T101500.123Z.duplicate.csv"),
+                Folders.markedDuplicate(outbox.resolve("sales-20261122T101500.123Z.csv")));
+        assertEquals(outbox.resolve("X-20261122T101500.123Z.duplicate.CSV.GZ"),
+                Folders.markedDuplicate(outbox.resolve("X-20261122T101500.123Z.CSV.GZ")));
+    }
 }
