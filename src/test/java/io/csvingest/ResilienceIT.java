@@ -147,20 +147,31 @@ class ResilienceIT {
     }
 
     @Test
-    void should_start_without_the_database_and_load_waiting_files_once_it_answers() throws Exception {
+    void should_start_without_the_database_report_not_ready_and_load_waiting_files_once_it_answers() throws Exception {
         proxy.cut();
-        PackagedApp app = app(Map.of()).start();
+        int management = PackagedApp.freePort();
+        PackagedApp app = app(Map.of("MANAGEMENT_PORT", String.valueOf(management))).start();
         assertTrue(app.process().isAlive(), "the service starts without its database");
         Await.until("not ready: the database is reported unreachable", TIMEOUT,
                 () -> app.occurrences("Database unreachable") >= 1 && app.log().contains("files wait in the inbox"));
+        assertTrue(PackagedApp.get(management, "/observe/health/ready").startsWith("503 "),
+                PackagedApp.get(management, "/observe/health/ready"));
+        assertTrue(PackagedApp.get(management, "/observe/health/live").startsWith("200 "), "live all the same");
         folders.drop("early.csv", "id,v\n1,a\n2,b\n");
         long droppedAt = System.nanoTime();
         Await.until("a few polls", TIMEOUT, () -> System.nanoTime() - droppedAt > 4_000_000_000L);
         assertTrue(Files.exists(folders.inbox().resolve("early.csv")), "the file waits while the database is away");
+        assertTrue(PackagedApp.get(management, "/observe/metrics").contains("csv_ingest_inbox_files 1.0"));
 
         proxy.open();
 
         Await.dataFiles(folders.outbox(), "early-", 1, TIMEOUT);
+        Await.until("ready", TIMEOUT, () -> PackagedApp.get(management, "/observe/health/ready").startsWith("200 "));
+        String metrics = PackagedApp.get(management, "/observe/metrics");
+        assertTrue(metrics.contains("csv_ingest_files_total{outcome=\"loaded\"} 1.0")
+                   && metrics.contains("csv_ingest_rows_total{bucket=\"loaded\"} 2.0")
+                   && metrics.contains("csv_ingest_inbox_files 0.0")
+                   && metrics.contains("csv_ingest_batch_load_seconds_count 1"), metrics);
         assertEquals(0, app.stop(40));
         assertEquals(List.of(List.of("1", "a"), List.of("2", "b")), db.rows("SELECT id, v FROM early ORDER BY id"));
     }

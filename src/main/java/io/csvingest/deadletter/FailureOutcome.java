@@ -11,6 +11,7 @@ import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.Folders;
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.ledger.LoadLedger;
+import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public class FailureOutcome implements Processor {
             return;
         }
         endLedgerEntry(exchange, "dead-lettered", reason);
+        PipelineMetrics.file(exchange.getContext(), "dead_lettered");
         Path target = feed.folders().deadLetterTarget(fileName, Feed.pickedUp(exchange));
         Files.createDirectories(target.getParent());
         Files.writeString(Folders.reasonFile(target), reasonText(exchange, feed, fileName, reason, failure),
@@ -67,6 +69,7 @@ public class FailureOutcome implements Processor {
             LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the inbox"
                      + " and loads at the next start", fileName, reason);
             endLedgerEntry(exchange, "interrupted", "service stopping: " + reason);
+            PipelineMetrics.file(exchange.getContext(), "interrupted");
             return;
         }
         LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again when"
@@ -77,6 +80,7 @@ public class FailureOutcome implements Processor {
             gate.trip(failure);
         }
         endLedgerEntry(exchange, "waiting", reason);
+        PipelineMetrics.file(exchange.getContext(), "waiting");
     }
 
     /** Best effort: the database may be the very thing that is missing (the attempt is then marked interrupted later). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.LoadMode;
+import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public class LedgerStart implements Processor {
         FileChecksum checksum = FileChecksum.of(file.toPath());
         Optional<String> previous = ledger.previousLoad(checksum, load.table(), feed.mode() != LoadMode.APPEND,
                 feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
+        PipelineMetrics.bytesRead(exchange.getContext(), checksum.size());
         long entry = ledger.start(load.fileName(), checksum, feed.name(), load.table());
         exchange.setProperty(LoadLedger.ENTRY, entry);
         if (previous.isPresent()) {
@@ -36,6 +38,7 @@ public class LedgerStart implements Processor {
                          + load.table() + " from " + previous.get();
             ledger.ended(entry, "duplicate", why);
             exchange.setProperty(Feed.DUPLICATE, why);
+            PipelineMetrics.file(exchange.getContext(), "duplicate");
             LOG.info("Skipped {}: {}; moved to the outbox marked duplicate (a feed with reload: true loads it again)",
                     load.fileName(), why);
         } else {

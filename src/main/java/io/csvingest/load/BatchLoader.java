@@ -9,6 +9,7 @@ import io.csvingest.clean.Reject;
 import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.intake.FileLoad;
+import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -31,6 +32,7 @@ public class BatchLoader implements Processor {
         }
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
         List<Row> rows = batch.rows();
+        long started = System.nanoTime();
         if (!rows.isEmpty() && insert(exchange, batch, rows) == 0 && rows.size() > 1) {
             // every row refused: the table, not the data, is the likely problem (a NOT NULL column the file lacks,
             // a foreign key to an empty table...): fail the file rather than "load" it with nothing in
@@ -41,6 +43,7 @@ public class BatchLoader implements Processor {
                                       + " file was loaded. Line " + first.line() + ": " + first.reason());
         }
         FileLoad.of(exchange).countBatch();
+        PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
     }
 
     /** Inserts the rows, halving around refused ones (rejected into the batch); returns how many went in. */

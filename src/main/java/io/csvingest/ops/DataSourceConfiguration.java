@@ -23,6 +23,8 @@ public class DataSourceConfiguration implements CamelConfiguration {
     private long retryMax;
     @PropertyInject(value = "instance.name", defaultValue = "")
     private String instance;
+    @PropertyInject(value = "camel.component.feed.inbox-dir", defaultValue = "inbox")
+    private String inbox;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -32,6 +34,11 @@ public class DataSourceConfiguration implements CamelConfiguration {
         DatabaseGate gate = new DatabaseGate(context, dataSource, ledger, retryInitial, retryMax);
         context.getRegistry().bind("databaseGate", gate);
         context.addService(gate);
+        org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new DatabaseHealthCheck(gate));
+        }
+        context.addStartupListener((started, alreadyStarted) -> PipelineMetrics.watchInbox(started, java.nio.file.Path.of(inbox)));
     }
 
     @BindToRegistry(value = "dataSource", destroyMethod = "close")

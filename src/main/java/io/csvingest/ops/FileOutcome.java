@@ -47,6 +47,8 @@ public class FileOutcome implements Processor {
                     throw new UncheckedIOException("Cannot write the report " + report, e);
                 }
                 FileLoadLog.log(feed, load, rejectsName == null ? null : "outbox/" + rejectsName);
+                PipelineMetrics.file(done.getContext(), "loaded");
+                PipelineMetrics.rows(done.getContext(), load);
             }
         });
     }
