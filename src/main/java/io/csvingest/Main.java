@@ -13,6 +13,10 @@ public final class Main {
      * shutdown timeout, else rolls back and stays in the inbox) and the process exits 0, not the JVM's 143.
      */
     public static void main(String... args) throws Exception {
+        if ("json".equalsIgnoreCase(System.getenv("LOG_FORMAT"))) {
+            // before the first logger exists: the JSON layout merged over the usual configuration
+            System.setProperty("log4j2.configurationFile", "log4j2.properties,log4j2-json.properties");
+        }
         org.apache.camel.main.Main main = new org.apache.camel.main.Main(Main.class);
         java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
         for (String signal : new String[] {"TERM", "INT"}) {

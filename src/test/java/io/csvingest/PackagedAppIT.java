@@ -13,6 +13,7 @@ import io.csvingest.support.PackagedApp;
 import io.csvingest.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,9 +42,14 @@ class PackagedAppIT {
         db.drop();
     }
 
+    @BeforeEach
+    void emptyFoldersAndDatabase() {
+        folders.reset();
+        db.execute("DROP TABLE IF EXISTS sales, csv_ingest_ledger, csv_ingest_schema_history");
+    }
+
     @Test
     void should_load_a_sample_file_when_started_with_the_dockerfile_entrypoint_and_env() throws Exception {
-        folders.reset();
         Path secret = Files.writeString(container.getParent().resolve("db_password"), SECRET + "\n");
         PackagedApp app = new PackagedApp(container, Map.of("DB_URL", db.url(), "DB_USER", TestDatabase.USER,
                 "DB_PASSWORD_FILE", secret.toAbsolutePath().toString())).start();
@@ -69,6 +75,25 @@ class PackagedAppIT {
         assertEquals(0, exitCode, "a SIGTERM'd service exits 0");
         String stdout = app.log();
         assertTrue(stdout.contains("(csv-ingest) shutdown in"), stdout);
+        assertTrue(stdout.contains("csv-ingest: drop CSV files into " + folders.inbox().toAbsolutePath()), "the banner");
         assertFalse(stdout.contains(SECRET), "the database password must never be logged");
+    }
+
+    @Test
+    void should_log_one_json_object_per_line_when_log_format_is_json() throws Exception {
+        PackagedApp app = new PackagedApp(container, Map.of("DB_URL", db.url(), "DB_USER", TestDatabase.USER,
+                "LOG_FORMAT", "json", "MANAGEMENT_PORT", String.valueOf(PackagedApp.freePort()))).start();
+        try {
+            Files.copy(Path.of("samples/sales.csv"), folders.inbox().resolve("sales.csv"));
+            Await.dataFiles(folders.outbox(), "sales-", 1, TIMEOUT);
+            Await.until("the per-file line", TIMEOUT, () -> app.log().contains("\"message\":\"Loaded sales.csv into table sales"));
+        } finally {
+            assertEquals(0, app.stop(40));
+        }
+        List<String> lines = app.log().lines().toList();
+        assertTrue(lines.size() > 10);
+        for (String line : lines) {
+            assertTrue(line.startsWith("{\"@timestamp\":") && line.endsWith("}"), "not one JSON object: " + line);
+        }
     }
 }

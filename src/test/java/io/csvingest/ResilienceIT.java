@@ -178,7 +178,7 @@ class ResilienceIT {
 
     @Test
     void should_finish_the_file_in_flight_on_sigterm_and_exit_0() throws Exception {
-        PackagedApp app = app(Map.of()).start();
+        PackagedApp app = app(Map.of("PROGRESS_INTERVAL_SECONDS", "1")).start();
         dropBigFile();
         Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
         Thread.sleep(1000);
@@ -186,6 +186,8 @@ class ResilienceIT {
         assertEquals(0, app.stop(60), "SIGTERM mid-file: clean exit 0");
 
         assertTrue(app.log().contains("Loaded big.csv into table big"), "the file in flight finished within the timeout");
+        assertTrue(app.log().matches("(?s).*Loading big\\.csv: \\d+ rows so far \\(\\d+ rows/s\\), \\d+% of "
+                                     + Files.size(bigFile) + " bytes read.*"), "progress lines while a long file loads");
         app.start();
         Await.until("a poll after the restart", TIMEOUT, () -> app.occurrences("Database answers") >= 2);
         assertEquals(0, app.stop(40));

@@ -23,6 +23,7 @@ public final class FileLoad {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder batches = new LongAdder();
+    private volatile long progressLoggedAt = System.nanoTime();
 
     public FileLoad(String fileName, String table) {
         this.fileName = fileName;
@@ -99,6 +100,15 @@ public final class FileLoad {
 
     public long batches() {
         return batches.sum();
+    }
+
+    /** When the last progress line was written (System.nanoTime); the load's start until then. */
+    public long progressLoggedAt() {
+        return progressLoggedAt;
+    }
+
+    public void progressLogged(long nanoTime) {
+        progressLoggedAt = nanoTime;
     }
 
     public java.time.Instant started() {

@@ -11,6 +11,7 @@ import io.csvingest.deadletter.RejectRecorder;
 import io.csvingest.intake.Feed;
 import io.csvingest.ledger.LedgerStart;
 import io.csvingest.ops.FileOutcome;
+import io.csvingest.ops.ProgressLog;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.OpenCsvProcessor;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,6 +45,7 @@ public class LoadRoutes extends RouteBuilder {
                     .process(new KeyDeduplication())
                     .process(new BatchLoader())
                     .process(new RejectRecorder())
+                    .process(new ProgressLog(Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"))))
                 .end()
                 .process(exchange -> RejectRecorder.checkLimit(exchange, true))
                 .process(new FileOutcome());

@@ -38,7 +38,11 @@ public class DataSourceConfiguration implements CamelConfiguration {
         if (health != null) {
             health.register(new DatabaseHealthCheck(gate));
         }
-        context.addStartupListener((started, alreadyStarted) -> PipelineMetrics.watchInbox(started, java.nio.file.Path.of(inbox)));
+        context.addStartupListener((started, alreadyStarted) -> {
+            if (!alreadyStarted) {
+                PipelineMetrics.watchInbox(started, java.nio.file.Path.of(inbox));
+            }
+        });
     }
 
     @BindToRegistry(value = "dataSource", destroyMethod = "close")

@@ -49,6 +49,8 @@ public final class CsvSource implements Closeable {
     private CSVRecord next;
     private long nextLine = 1;
     private long parsedLines;
+    private CountingInputStream counted;
+    private long size;
 
     private CsvSource(String fileName, Dialect dialect, DecodingReader decoded, BufferedReader reader) throws IOException {
         this.fileName = fileName;
@@ -77,7 +79,8 @@ public final class CsvSource implements Closeable {
     /** Opens the file as its dialect says; a name ending in {@code .gz} is decompressed while it is read. */
     public static CsvSource open(Path file, Dialect dialect) throws IOException {
         String name = file.getFileName().toString();
-        InputStream in = Files.newInputStream(file);
+        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+        InputStream in = counted;
         try {
             if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
                 in = gunzip(in, name);
@@ -89,7 +92,10 @@ public final class CsvSource implements Closeable {
             Dialect effective = bom.hasBOM() ? new Dialect(dialect.delimiter(), Charset.forName(bom.getBOMCharsetName()))
                     : dialect;
             DecodingReader decoded = new DecodingReader(in, effective.charset());
-            return new CsvSource(name, effective, decoded, new BufferedReader(decoded, 1 << 16));
+            CsvSource source = new CsvSource(name, effective, decoded, new BufferedReader(decoded, 1 << 16));
+            source.counted = counted;
+            source.size = Files.size(file);
+            return source;
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -109,6 +115,15 @@ public final class CsvSource implements Closeable {
     /** The header row exactly as written in the file. */
     public List<String> header() {
         return header;
+    }
+
+    /** Bytes of the file read so far (compressed bytes for a .gz), and the file's size: how far the load is. */
+    public long bytesRead() {
+        return counted == null ? 0 : counted.count();
+    }
+
+    public long size() {
+        return size;
     }
 
     /** The delimiter in use (the feed's, or the one detected from the header line). */
