@@ -68,7 +68,7 @@ class FeedOptionsTest {
     @Test
     void should_upsert_orders_on_order_id_with_typed_mapped_columns_and_row_steps() throws IOException {
         folders.drop("orders-2026-11-22.csv", Files.readString(Path.of("samples/orders-2026-11-22.csv")));
-        Await.files(folders.outbox(), "orders-2026-11-22-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "orders-2026-11-22-", 1, TIMEOUT);
 
         assertEquals(List.of(
                 List.of("5001", "Alice Martin", "FR", "129.90", "paid"),
@@ -89,7 +89,7 @@ class FeedOptionsTest {
                 5002,Bob Chen,us,17.50,2026-11-22T09:20:00-05:00,paid
                 5001,Alice Martin,fr,139.90,2026-11-22T09:15:00+01:00,paid
                 """);
-        Await.files(folders.outbox(), "orders-2026-11-22-fix-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "orders-2026-11-22-fix-", 1, TIMEOUT);
 
         // same keys again: the rows are updated in place, the count stays 3, the later row of a key wins
         assertEquals(List.of(
@@ -102,9 +102,9 @@ class FeedOptionsTest {
     @Test
     void should_replace_the_price_list_as_a_whole_and_keep_it_when_a_replacement_fails() {
         folders.drop("price-list.csv", "SKU,Price,Currency\nA-100,9.99,EUR\nA-200,19.50,EUR\nB-300,4.25,EUR\n");
-        Await.files(folders.outbox(), "price-list-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "price-list-", 1, TIMEOUT);
         folders.drop("price-list-december.csv", "SKU,Price,Currency\nA-100,10.49,EUR\nC-400,7.00,EUR\n");
-        Await.files(folders.outbox(), "price-list-december-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "price-list-december-", 1, TIMEOUT);
 
         List<List<String>> december = List.of(List.of("A-100", "10.49"), List.of("C-400", "7.00"));
         assertEquals(december, db.rows("SELECT sku, price FROM price_list ORDER BY sku"));
@@ -126,7 +126,7 @@ class FeedOptionsTest {
     void should_append_sensor_readings_dropped_in_the_sensors_subfolder() throws IOException {
         Files.createDirectories(folders.inbox().resolve("sensors"));
         folders.drop("sensors/lab-1.csv", Files.readString(Path.of("samples/sensors/lab-1.csv")));
-        Await.files(folders.outbox(), "lab-1-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "lab-1-", 1, TIMEOUT);
 
         assertEquals(List.of(
                 List.of("lab-1", "2026-11-22 10:00:00.000", "0.012"), List.of("lab-1", "2026-11-22 10:00:00.020", "0.015"),

@@ -158,7 +158,7 @@ class FeedReloadTest {
         Await.until("the edit seen", IN_EFFECT, () -> log.has("Feed file routes/slow.yaml changed: the file in flight"));
         folders.drop("slow-2.csv", "id\n2\n"); // dropped after the edit, while slow-1.csv still loads
 
-        Await.files(folders.outbox(), "slow-2-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "slow-2-", 1, TIMEOUT);
         assertEquals(List.of(List.of("1")), db.rows("SELECT id FROM slow_old"), "the file in flight: old definition");
         assertEquals(List.of(List.of("2")), db.rows("SELECT id FROM slow_new"), "the next file: new definition");
         assertTrue(log.has("INFO Feed file routes/slow.yaml changed: route(s) [slow-feed, slow-rows] reloaded"));
@@ -267,7 +267,7 @@ class FeedReloadTest {
         String prefix = file.substring(0, file.indexOf('.')) + "-";
         // content unique per file: the same content twice into one table would be skipped as a duplicate
         folders.drop(file, "id,source\n1," + file + "\n");
-        Await.files(folders.outbox(), prefix, 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), prefix, 1, TIMEOUT);
         assertFalse(Files.exists(folders.inbox().resolve(file)));
         return db.rows("SELECT max(id) FROM " + table);
     }

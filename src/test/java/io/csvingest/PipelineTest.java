@@ -63,7 +63,7 @@ class PipelineTest {
                 3,,7.25,,t,
                 """);
 
-        List<Path> moved = Await.files(folders.outbox(), "sales-", 1, TIMEOUT);
+        List<Path> moved = Await.dataFiles(folders.outbox(), "sales-", 1, TIMEOUT);
 
         assertTrue(moved.get(0).getFileName().toString().matches("sales-\\d{8}T\\d{6}\\.\\d{3}Z\\.csv"), moved.toString());
         assertEquals(List.of(), Await.list(folders.inbox(), "sales"));
@@ -94,7 +94,7 @@ class PipelineTest {
             }
         }
 
-        Await.files(folders.outbox(), "slow-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "slow-", 1, TIMEOUT);
 
         assertEquals(List.of(List.of("400", "0", "399", "79800")),
                 db.rows("SELECT count(*), min(id), max(id), sum(id) FROM slow"));
@@ -105,7 +105,7 @@ class PipelineTest {
     @Test
     void should_load_both_files_when_the_same_name_is_dropped_twice() {
         folders.drop("repeat.csv", "id,name\n1,first\n2,first\n");
-        Await.files(folders.outbox(), "repeat-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "repeat-", 1, TIMEOUT);
         folders.drop("repeat.csv", "id,name\n3,second\n4,second\n");
 
         List<Path> moved = Await.dataFiles(folders.outbox(), "repeat-", 2, TIMEOUT);
@@ -139,8 +139,8 @@ class PipelineTest {
         folders.drop("x;drop.csv", "id; DROP TABLE x,\"a\"\"b\",\"c\"\"); DROP TABLE x; --\"\n1,2,3\n");
         folders.drop("y\"; DROP TABLE x; --.csv", "id\n7\n");
 
-        Await.files(folders.outbox(), "x;drop-", 1, TIMEOUT);
-        Await.files(folders.outbox(), "y\"; DROP TABLE x; ---", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "x;drop-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "y\"; DROP TABLE x; ---", 1, TIMEOUT);
 
         assertEquals(List.of(List.of("42")), db.rows("SELECT keep FROM x"));
         assertEquals(List.of(List.of("id_drop_table_x"), List.of("a_b"), List.of("c_drop_table_x")),
@@ -167,7 +167,7 @@ class PipelineTest {
         db.execute("CREATE TABLE products (sku text PRIMARY KEY, price numeric(10,2), added timestamptz DEFAULT now())");
         folders.drop("products.csv", "Price,SKU\n9.99,A-1\n19.5,B-2\n");
 
-        Await.files(folders.outbox(), "products-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "products-", 1, TIMEOUT);
 
         assertEquals(List.of(List.of("A-1", "9.99"), List.of("B-2", "19.50")),
                 db.rows("SELECT sku, price FROM products ORDER BY sku"));
@@ -193,7 +193,7 @@ class PipelineTest {
         folders.drop("partial.csv.part", "id\n1\n");
         folders.drop("marker.csv", "id\n1\n");
 
-        Await.files(folders.outbox(), "marker-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "marker-", 1, TIMEOUT);
 
         assertEquals(2, Await.list(folders.inbox(), "notes.txt").size() + Await.list(folders.inbox(), "partial.csv.part").size());
         assertFalse(db.tableExists("notes"));
@@ -215,7 +215,7 @@ class PipelineTest {
         assertFalse(db.tableExists("late"), "the table created for the file is rolled back with its rows");
 
         folders.drop("late.csv", csv.toString().replace("1003,\"10030", "1003,10030"));
-        Await.files(folders.outbox(), "late-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "late-", 1, TIMEOUT);
 
         assertEquals(List.of(List.of("1005", "1005", "5055150")),
                 db.rows("SELECT count(*), count(DISTINCT id), sum(amount) FROM late"));
