@@ -12,7 +12,9 @@ RUN mvn -B -q package -DskipTests
 FROM eclipse-temurin:17.0.13_11-jre-jammy
 LABEL org.opencontainers.image.title="csv-ingest" \
       org.opencontainers.image.description="Drop a CSV into a folder, get rows in PostgreSQL (Apache Camel)" \
-      org.opencontainers.image.licenses="Apache-2.0"
+      org.opencontainers.image.licenses="Apache-2.0" \
+      org.opencontainers.image.source="https://github.com/csv-ingest/csv-ingest" \
+      org.opencontainers.image.version="0.1.0"
 RUN groupadd --system --gid 10001 ingest \
  && useradd --system --uid 10001 --gid ingest --home-dir /app --shell /usr/sbin/nologin ingest
 WORKDIR /app
@@ -22,6 +24,9 @@ COPY routes/ routes/
 # the service writes the data folders; it only reads the feeds in routes/
 RUN mkdir -p inbox outbox deadletter && chown ingest:ingest inbox outbox deadletter
 USER ingest
+# ready = the database answers and the routes run (GET /observe/health/ready on MANAGEMENT_PORT); no curl in a JRE
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/csv-ingest.jar", "io.csvingest.ops.HealthProbe"]
 # folders default to ./inbox ./outbox ./deadletter ./routes under WORKDIR /app (bind-mounted by compose)
 # exec form: SIGTERM reaches the JVM, which lets the file in flight finish (SHUTDOWN_TIMEOUT_SECONDS)
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/csv-ingest.jar"]

@@ -157,6 +157,7 @@ class ResilienceIT {
         assertTrue(PackagedApp.get(management, "/observe/health/ready").startsWith("503 "),
                 PackagedApp.get(management, "/observe/health/ready"));
         assertTrue(PackagedApp.get(management, "/observe/health/live").startsWith("200 "), "live all the same");
+        assertEquals(1, app.healthcheck(), "the image's HEALTHCHECK says unhealthy while the database is away");
         folders.drop("early.csv", "id,v\n1,a\n2,b\n");
         long droppedAt = System.nanoTime();
         Await.until("a few polls", TIMEOUT, () -> System.nanoTime() - droppedAt > 4_000_000_000L);
@@ -167,6 +168,7 @@ class ResilienceIT {
 
         Await.dataFiles(folders.outbox(), "early-", 1, TIMEOUT);
         Await.until("ready", TIMEOUT, () -> PackagedApp.get(management, "/observe/health/ready").startsWith("200 "));
+        assertEquals(0, app.healthcheck(), "the image's HEALTHCHECK says healthy");
         String metrics = PackagedApp.get(management, "/observe/metrics");
         assertTrue(metrics.contains("csv_ingest_files_total{outcome=\"loaded\"} 1.0")
                    && metrics.contains("csv_ingest_rows_total{bucket=\"loaded\"} 2.0")

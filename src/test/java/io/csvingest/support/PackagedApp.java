@@ -90,6 +90,22 @@ public final class PackagedApp {
         }
     }
 
+    /** Runs the Dockerfile's HEALTHCHECK command as Docker would in the container; returns its exit code. */
+    public int healthcheck() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Dockerfile.read(Path.of("Dockerfile")).healthcheck(container))
+                .directory(container.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv("PATH"));
+        builder.environment().putAll(env);
+        Process probe = builder.start();
+        if (!probe.waitFor(30, TimeUnit.SECONDS)) {
+            probe.destroyForcibly();
+            return -1;
+        }
+        return probe.exitValue();
+    }
+
     public Process process() {
         return process;
     }
@@ -122,7 +138,7 @@ public final class PackagedApp {
     }
 
     /** The parts of the Dockerfile's final stage that decide how the application runs. */
-    public record Dockerfile(String workdir, List<String[]> copies, List<String> entrypoint) {
+    public record Dockerfile(String workdir, List<String[]> copies, List<String> entrypoint, List<String> healthcheck) {
 
         private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -130,17 +146,20 @@ public final class PackagedApp {
             String workdir = null;
             List<String[]> copies = new ArrayList<>();
             List<String> entrypoint = null;
-            for (String line : Files.readAllLines(file)) {
+            List<String> healthcheck = null;
+            String text = Files.readString(file).replace("\\\n", " ");
+            for (String line : text.lines().toList()) {
                 String[] words = line.strip().split("\\s+");
                 switch (words[0]) {
                     case "FROM" -> copies.clear(); // only the final stage counts
                     case "WORKDIR" -> workdir = words[1];
                     case "COPY" -> copies.add(new String[] {words[words.length - 2], words[words.length - 1]});
                     case "ENTRYPOINT" -> entrypoint = jsonArray(line);
+                    case "HEALTHCHECK" -> healthcheck = jsonArray(line);
                     default -> { }
                 }
             }
-            return new Dockerfile(workdir, copies, entrypoint);
+            return new Dockerfile(workdir, copies, entrypoint, healthcheck);
         }
 
         /** Replays the final stage's COPY lines: build output and sources from the project, into the WORKDIR stand-in. */
@@ -154,7 +173,16 @@ public final class PackagedApp {
 
         /** The ENTRYPOINT with absolute paths under WORKDIR pointing into the stand-in folder. */
         public List<String> entrypoint(Path root) {
-            return entrypoint.stream()
+            return inside(entrypoint, root);
+        }
+
+        /** The HEALTHCHECK's CMD, likewise. */
+        public List<String> healthcheck(Path root) {
+            return inside(healthcheck, root);
+        }
+
+        private List<String> inside(List<String> command, Path root) {
+            return command.stream()
                     .map(arg -> arg.startsWith(workdir + "/") ? root.toAbsolutePath().resolve(arg.substring(workdir.length() + 1)).toString() : arg)
                     .toList();
         }
