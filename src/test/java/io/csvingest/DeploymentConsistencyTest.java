@@ -75,6 +75,12 @@ class DeploymentConsistencyTest {
         Matcher timeout = Pattern.compile("\\{\\{env:SHUTDOWN_TIMEOUT_SECONDS:(\\d+)}}").matcher(properties);
         assertTrue(timeout.find());
         assertTrue(gracePeriod > Integer.parseInt(timeout.group(1)) + 5, "docker stop waits longer than the service");
-        assertTrue(ingest.containsKey("logging") && ingest.containsKey("mem_limit"), "log rotation and a memory limit");
+        assertTrue(ingest.containsKey("logging") && ingest.containsKey("mem_limit") && ingest.containsKey("cpus"),
+                "log rotation, memory and CPU limits");
+        assertEquals("unless-stopped", ingest.get("restart"));
+        assertEquals(Map.of("db", Map.of("condition", "service_healthy")), ingest.get("depends_on"));
+        assertTrue(dockerfile.contains("USER ingest") && dockerfile.contains("HEALTHCHECK")
+                   && dockerfile.contains("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\""), "non-root, probe, exec form");
+        assertTrue(Files.readString(Path.of(".dockerignore")).lines().toList().containsAll(List.of("target", ".git")));
     }
 }
