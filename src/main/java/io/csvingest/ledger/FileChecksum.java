@@ -11,8 +11,6 @@ import java.util.HexFormat;
 /** A file's SHA-256 and size: what tells a file already loaded from a new one, whatever its name. */
 public record FileChecksum(String sha256, long size) {
 
-    public static final String PROPERTY = "CsvIngestChecksum";
-
     public static FileChecksum of(Path file) throws IOException {
         MessageDigest digest;
         try {

@@ -212,7 +212,7 @@ public final class CsvSource implements Closeable {
             return record;
         } catch (UncheckedIOException e) {
             // the record that failed starts on the line after the last one parsed
-            throw new IngestException(ParseErrors.describe(fileName, dialect, e.getCause(), parsedLines + 1,
+            throw new IngestException(ParseErrors.describe(fileName, e.getCause(), parsedLines + 1,
                     parser.getCurrentLineNumber()), e);
         }
     }

@@ -11,7 +11,7 @@ final class ParseErrors {
     }
 
     /** {@code recordLine}: where the failing record starts; {@code parserLine}: where the parser stopped. */
-    static String describe(String fileName, Dialect dialect, IOException e, long recordLine, long parserLine) {
+    static String describe(String fileName, IOException e, long recordLine, long parserLine) {
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("eof reached before encapsulated token finished")) {
