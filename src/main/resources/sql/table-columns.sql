@@ -1,6 +1,14 @@
--- The target table's columns in the schema new tables are created in (the first schema on search_path).
-select column_name, data_type
-from information_schema.columns
-where table_schema = current_schema()
-  and table_name = :#${exchangeProperty.CsvIngestTable}
-order by ordinal_position
+-- The target table's columns in the schema new tables are created in (the first schema on search_path), their
+-- types named as information_schema names them (a domain by its base type), and whether COPY can fill the table:
+-- a plain or partitioned table without rules or row-level security (else its rows go as INSERTs).
+-- From pg_catalog rather than information_schema: the same answer, several times faster per file.
+select a.attname as column_name,
+       format_type(coalesce(nullif(t.typbasetype, 0), a.atttypid), null) as data_type,
+       c.relkind in ('r', 'p') and not c.relhasrules and not c.relrowsecurity as copyable
+from pg_class c
+join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+join pg_type t on t.oid = a.atttypid
+where c.relnamespace = current_schema()::regnamespace
+  and c.relname = :#${exchangeProperty.CsvIngestTable}
+  and c.relkind in ('r', 'p', 'v', 'f', 'm')
+order by a.attnum

@@ -6,44 +6,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import io.csvingest.support.ServiceVariables;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Dockerfile, docker-compose.yml, .env and the application agree: variables, paths, ports, shutdown times. */
 class DeploymentConsistencyTest {
 
-    private static final Pattern PROPERTY_ENV = Pattern.compile("\\{\\{(?:env|secret):([A-Z0-9_]+)");
-    private static final Pattern CODE_ENV = Pattern.compile("getenv\\(\\)?\\.?(?:getOrDefault)?\\(?\"([A-Z0-9_]+)\"");
-
     @Test
     void should_list_every_variable_the_service_reads_in_dot_env() throws IOException {
-        Set<String> read = new TreeSet<>();
-        for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
-            if (!line.strip().startsWith("#")) {
-                Matcher m = PROPERTY_ENV.matcher(line);
-                while (m.find()) {
-                    read.add(m.group(1));
-                }
-            }
-        }
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = CODE_ENV.matcher(Files.readString(source));
-                while (m.find()) {
-                    read.add(m.group(1));
-                }
-            }
-        }
-        read.add("DB_PASSWORD_FILE"); // read by {{secret:DB_PASSWORD}}
+        Set<String> read = ServiceVariables.read();
         String env = Files.readString(Path.of(".env"));
         List<String> missing = read.stream()
                 .filter(name -> !Pattern.compile("(?m)^#?\\s*" + name + "=").matcher(env).find()).toList();
@@ -67,8 +47,10 @@ class DeploymentConsistencyTest {
             assertTrue(mounts.contains("/app/" + folder), "compose mounts /app/" + folder);
         }
         assertTrue(properties.contains("{{env:MANAGEMENT_PORT:9876}}"));
-        assertTrue(((List<String>) ingest.get("ports")).contains("127.0.0.1:${MANAGEMENT_PORT:-9876}:${MANAGEMENT_PORT:-9876}"),
-                "the management port is published on 127.0.0.1 only, the same default");
+        assertEquals(List.of("127.0.0.1:${MANAGEMENT_HOST_PORTS:-9876-9885}:${MANAGEMENT_PORT:-9876}"), ingest.get("ports"),
+                "the management port is published on 127.0.0.1 only, the same default, from a range so --scale works");
+        assertFalse(ingest.containsKey("container_name") || ingest.containsKey("hostname"),
+                "no fixed container name or host name: --scale gives each instance its own (its INSTANCE_NAME)");
         assertTrue(dockerfile.contains("io.csvingest.ops.HealthProbe") && Files.exists(
                 Path.of("src/main/java/io/csvingest/ops/HealthProbe.java")), "the HEALTHCHECK runs the probe");
         int gracePeriod = Integer.parseInt(String.valueOf(ingest.get("stop_grace_period")).replace("s", ""));

@@ -45,7 +45,7 @@ class PackagedAppIT {
     @BeforeEach
     void emptyFoldersAndDatabase() {
         folders.reset();
-        db.execute("DROP TABLE IF EXISTS sales, csv_ingest_ledger, csv_ingest_schema_history");
+        db.execute("DROP TABLE IF EXISTS sales, csv_ingest_ledger, csv_ingest_claim, csv_ingest_schema_history");
     }
 
     @Test

@@ -59,7 +59,7 @@ class ResilienceIT {
     @BeforeEach
     void emptyTablesAndFolders() throws IOException {
         proxy.open();
-        db.execute("DROP TABLE IF EXISTS big, early, csv_ingest_ledger, csv_ingest_schema_history");
+        db.execute("DROP TABLE IF EXISTS big, early, csv_ingest_ledger, csv_ingest_claim, csv_ingest_schema_history");
         folders.reset();
     }
 
@@ -80,7 +80,9 @@ class ResilienceIT {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/csv_ingest_resilience_it",
                 "DB_USER", TestDatabase.USER, "DB_RETRY_INITIAL_MS", "500", "DB_RETRY_MAX_MS", "2000",
-                "DB_CONNECT_TIMEOUT_MS", "2000", "INSTANCE_NAME", "resilience-it"));
+                "DB_CONNECT_TIMEOUT_MS", "2000", "INSTANCE_NAME", "resilience-it",
+                // a restarted instance takes over its killed predecessor's file once the claim's lease has run out
+                "CLAIM_LEASE_SECONDS", "3"));
         env.putAll(extra);
         app = new PackagedApp(container, env);
         return app;

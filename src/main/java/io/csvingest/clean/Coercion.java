@@ -21,6 +21,8 @@ public final class Coercion {
     private static final Set<String> TRUE = Set.of("true", "t", "yes", "y", "1", "on");
     private static final Set<String> FALSE = Set.of("false", "f", "no", "n", "0", "off");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+    private static final Pattern OFFSET_HOURS_ONLY = Pattern.compile("([+-]\\d{2})$");
     private static final Pattern SPECIAL_FLOAT = Pattern.compile("[+-]?(?i:nan|inf|infinity)");
 
     private Coercion() {
@@ -115,6 +117,10 @@ public final class Coercion {
 
     /** As PostgreSQL reads a timestamp: a date alone is midnight, an offset is ignored. */
     private static String timestamp(String value, ValueFormats formats) {
+        String fast = IsoTimestamp.canonical(value, false);
+        if (fast != null) {
+            return fast;
+        }
         String iso = isoOffset(value);
         try {
             return OffsetDateTime.parse(iso).toLocalDateTime().toString();
@@ -129,10 +135,15 @@ public final class Coercion {
     }
 
     private static String isoOffset(String value) {
-        return value.replace(' ', 'T').replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2").replaceFirst("([+-]\\d{2})$", "$1:00");
+        String iso = OFFSET_WITHOUT_COLON.matcher(value.replace(' ', 'T')).replaceFirst("$1:$2");
+        return OFFSET_HOURS_ONLY.matcher(iso).replaceFirst("$1:00");
     }
 
     private static String timestampTz(String value, ValueFormats formats) {
+        String fast = IsoTimestamp.canonical(value, true);
+        if (fast != null) {
+            return fast;
+        }
         String iso = isoOffset(value);
         try {
             return OffsetDateTime.parse(iso).toString();

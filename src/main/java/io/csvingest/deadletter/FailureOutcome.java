@@ -10,6 +10,7 @@ import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.Folders;
 import io.csvingest.intake.IntakeGate;
+import io.csvingest.intake.RetryLater;
 import io.csvingest.ledger.LoadLedger;
 import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides what happens to a file that failed, logs it and records it in the ledger. A passing failure (the database
- * went away, the service is stopping) leaves the file in the inbox to load again later; any other failure
+ * went away, the service is stopping, {@link RetryLater}) leaves the file in the inbox to load again later; any other failure
  * dead-letters it, with {@code <file>.reason.txt} beside where camel-file's {@code moveFailed} puts it.
  */
 public class FailureOutcome implements Processor {
@@ -61,10 +62,17 @@ public class FailureOutcome implements Processor {
     public static boolean staysInInbox(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return exchange.getContext().isStopping() || failure != null && FailureReason.isTransient(failure);
+        return exchange.getContext().isStopping()
+               || failure != null && (FailureReason.isTransient(failure) || RetryLater.in(failure));
     }
 
     private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {
+        if (RetryLater.in(failure)) {
+            LOG.warn("Not loading {} now: {}", fileName, reason);
+            endLedgerEntry(exchange, "interrupted", reason);
+            PipelineMetrics.file(exchange.getContext(), "interrupted");
+            return;
+        }
         if (exchange.getContext().isStopping()) {
             LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the inbox"
                      + " and loads at the next start", fileName, reason);

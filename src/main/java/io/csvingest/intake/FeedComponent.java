@@ -25,9 +25,10 @@ public class FeedComponent extends DefaultComponent {
     private String outboxDir = "outbox";
     private String deadletterDir = "deadletter";
     private int batchSize = 5000;
-    private long pollDelay = 1000;
-    private long readLockCheckInterval = 1000;
-    private long readLockMinAge = 2000;
+    private LoadMethod loadMethod = LoadMethod.COPY;
+    private long pollDelay = 500;
+    private long readLockCheckInterval = 250;
+    private long readLockMinAge = 1000;
     private long unclaimedCheckInterval = 5000;
     private final FeedRegistry registry = new FeedRegistry();
     private ScheduledExecutorService unclaimedCheck;
@@ -36,6 +37,7 @@ public class FeedComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         FeedEndpoint endpoint = new FeedEndpoint(uri, this, remaining);
         endpoint.setBatchSize(batchSize);
+        endpoint.defaultMethod(loadMethod);
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -77,13 +79,16 @@ public class FeedComponent extends DefaultComponent {
     /**
      * A camel-file endpoint of its own for one feed's folder, not shared through the endpoint registry. A file is
      * taken once it stopped changing (read lock {@code changed}), while the {@link IntakeGate} is open (the database
-     * answers), and only if the {@link FeedRegistry} gives it to this feed; it then moves to the outbox, or on failure
+     * answers), only if the {@link FeedRegistry} gives it to this feed and this instance wins its {@link FileClaims
+     * claim}; it then moves to the outbox, or on failure
      * to the dead-letter folder, under a stamped name; a passing failure leaves it in the inbox.
      */
     FileEndpoint filesEndpoint(Path folder, String feed) throws Exception {
         Folders folders = folders();
         IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
-        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"), gate);
+        FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
+        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"), gate, claims,
+                folders.inbox());
         files.setCamelContext(getCamelContext());
         files.setFile(folder.toFile());
         files.setDelay(pollDelay);
@@ -92,6 +97,8 @@ public class FeedComponent extends DefaultComponent {
         files.setReadLockMinAge(readLockMinAge);
         // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
         files.setReadLockMinLength(0);
+        // no .camelLock marker files: the claims in PostgreSQL decide which instance takes a file
+        files.setReadLockMarkerFile(false);
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
         files.setFilter(file -> !file.isDirectory() && (gate == null || gate.isOpen())
                                 && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
@@ -133,6 +140,15 @@ public class FeedComponent extends DefaultComponent {
 
     public void setDeadletterDir(String deadletterDir) {
         this.deadletterDir = deadletterDir;
+    }
+
+    public String getLoadMethod() {
+        return loadMethod.option();
+    }
+
+    /** How feeds load unless they say otherwise: {@code copy} (default) or {@code insert}. */
+    public void setLoadMethod(String loadMethod) {
+        this.loadMethod = LoadMethod.parse(loadMethod);
     }
 
     public int getBatchSize() {

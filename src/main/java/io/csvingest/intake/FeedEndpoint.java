@@ -22,6 +22,8 @@ public class FeedEndpoint extends DefaultEndpoint {
     private String folder;
     private String table;
     private LoadMode mode = LoadMode.APPEND;
+    private LoadMethod method;
+    private boolean methodSet;
     private List<String> keys = List.of();
     private List<ColumnSpec> columns = List.of();
     private Cleaning cleaning = Cleaning.DEFAULT;
@@ -51,6 +53,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         if (mode == LoadMode.UPSERT && keys.isEmpty()) {
             throw new IllegalArgumentException("Feed '" + name + "' has mode upsert but no keys (e.g. keys: order_id)");
         }
+        if (mode == LoadMode.UPSERT && methodSet && method == LoadMethod.COPY) {
+            throw new IllegalArgumentException("Feed '" + name + "' has mode upsert, which loads through INSERT ... ON"
+                                               + " CONFLICT: method copy is for append and replace");
+        }
     }
 
     @Override
@@ -58,7 +64,8 @@ public class FeedEndpoint extends DefaultEndpoint {
         FeedComponent component = (FeedComponent) getComponent();
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
-        Feed feed = new Feed(name, table, mode, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
+        LoadMethod effective = mode == LoadMode.UPSERT ? LoadMethod.INSERT : method;
+        Feed feed = new Feed(name, table, mode, effective, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
                 reload, folders);
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
         return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
@@ -236,6 +243,24 @@ public class FeedEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    public String getMethod() {
+        return method.option();
+    }
+
+    /**
+     * {@code copy} (COPY through PgJDBC, the default for append and replace) or {@code insert} (camel-sql batches);
+     * upsert always inserts. Defaults to the service-wide {@code LOAD_METHOD}.
+     */
+    public void setMethod(String method) {
+        this.method = LoadMethod.parse(method);
+        this.methodSet = true;
+    }
+
+    /** The service-wide default, which upsert feeds silently leave for INSERT. */
+    void defaultMethod(LoadMethod method) {
+        this.method = method;
     }
 
     public String getRowSteps() {

@@ -50,7 +50,7 @@ final class WaitingProcessStrategy implements GenericFileProcessStrategy<File> {
                          GenericFile<File> file) throws Exception {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (exchange.getContext().isStopping() || gate != null && gate.isPassing(failure)) {
+        if (exchange.getContext().isStopping() || RetryLater.in(failure) || gate != null && gate.isPassing(failure)) {
             // release the read lock and leave the file: it is taken again at a later poll (or the next start)
             delegate.abort(operations, endpoint, exchange, file);
         } else {

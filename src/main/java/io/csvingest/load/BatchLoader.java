@@ -8,6 +8,7 @@ import io.csvingest.IngestException;
 import io.csvingest.clean.Reject;
 import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
+import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
@@ -16,9 +17,10 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Inserts a batch through the {@code insert-rows} route (camel-sql) inside a savepoint. When the database refuses
- * a row of it, the batch is retried in halves down to the refused rows, which are rejected with the database's
- * reason; every other row of the batch still loads. Any other database failure fails the file.
+ * Loads a batch inside a savepoint: with COPY ({@link CopyPipeline}, ended when the next batch arrives) or through
+ * the {@code insert-rows} route (camel-sql). When the database refuses a row, the batch is retried with INSERTs in
+ * halves down to the refused rows, which are rejected with the database's reason; every other row still loads. Any
+ * other database failure fails the file.
  */
 public class BatchLoader implements Processor {
 
@@ -31,19 +33,83 @@ public class BatchLoader implements Processor {
             throw new IngestException("The service is stopping and its shutdown timeout has passed");
         }
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
-        List<Row> rows = batch.rows();
+        CopyPipeline copy = CopyPipeline.of(exchange);
+        if (copy == null) {
+            insertBatch(exchange, batch);
+            return;
+        }
+        // the previous batch's COPY ends now; the body becomes what ended here, whose rejects are recorded next
+        RowBatch ended = new RowBatch(List.of());
+        settle(exchange, copy, copy.take(exchange), ended);
+        if (!copy.usable()) {
+            insertBatch(exchange, batch);
+            ended.rejects().addAll(batch.rejects());
+        } else if (batch.rows().isEmpty()) {
+            ended.rejects().addAll(batch.rejects());
+        } else {
+            copy.send(exchange, batch);
+            if (Feed.of(exchange).rowSteps() != null) {
+                // row steps may run SQL on the file's connection, which an open COPY would block: end it at once
+                settle(exchange, copy, copy.take(exchange), ended);
+            }
+        }
+        exchange.getIn().setBody(ended);
+    }
+
+    /** After the last batch: ends the COPY still open; the body becomes that batch, for its rejects to be recorded. */
+    public void finishFile(Exchange exchange) throws Exception {
+        RowBatch ended = new RowBatch(List.of());
+        CopyPipeline copy = CopyPipeline.of(exchange);
+        if (copy != null) {
+            settle(exchange, copy, copy.take(exchange), ended);
+        }
+        exchange.getIn().setBody(ended);
+    }
+
+    private void insertBatch(Exchange exchange, RowBatch batch) throws Exception {
         long started = System.nanoTime();
-        if (!rows.isEmpty() && insert(exchange, batch, rows) == 0 && rows.size() > 1) {
-            // every row refused: the table, not the data, is the likely problem (a NOT NULL column the file lacks,
-            // a foreign key to an empty table...): fail the file rather than "load" it with nothing in
+        if (!batch.rows().isEmpty()) {
+            checkNotAllRefused(batch, batch.rows(), insert(exchange, batch, batch.rows()));
+            FileLoad.of(exchange).countBatch();
+        }
+        PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
+    }
+
+    /**
+     * Counts a batch whose COPY ended; when the database refused one of its rows, inserts them to find which (a
+     * target COPY cannot fill gets this batch and the rest as INSERTs). Its rejects, cleaning's and the database's,
+     * join {@code ended} in line order.
+     */
+    private void settle(Exchange exchange, CopyPipeline copy, CopyPipeline.Pending sent, RowBatch ended) throws Exception {
+        if (sent == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Exception failure = sent.failure();
+        if (failure == null) {
+            FileLoad.of(exchange).countLoaded(sent.rows().size());
+        } else if (DatabaseRefusal.of(failure) != null || copy.notCopyable(failure)) {
+            checkNotAllRefused(sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows()));
+        } else {
+            throw failure;
+        }
+        FileLoad.of(exchange).countBatch();
+        PipelineMetrics.batch(exchange.getContext(), sent.nanos() + System.nanoTime() - started);
+        ended.rejects().addAll(sent.batch().rejects());
+    }
+
+    /**
+     * When every row of a batch was refused, the table, not the data, is the likely problem (a NOT NULL column the
+     * file lacks, a foreign key to an empty table...): fail the file rather than "load" it with nothing in.
+     */
+    private static void checkNotAllRefused(RowBatch batch, List<Row> rows, int loaded) {
+        if (loaded == 0 && rows.size() > 1) {
             Reject first = batch.rejects().get(batch.rejects().size() - rows.size());
             throw new IngestException("The database refused every row of a batch of " + rows.size() + " (lines "
                                       + rows.get(0).source().line() + "-" + rows.get(rows.size() - 1).source().line()
                                       + "), so the table rather than the data is the likely problem; nothing of the"
                                       + " file was loaded. Line " + first.line() + ": " + first.reason());
         }
-        FileLoad.of(exchange).countBatch();
-        PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
     }
 
     /** Inserts the rows, halving around refused ones (rejected into the batch); returns how many went in. */

@@ -37,9 +37,20 @@ public class FileTransaction implements Policy {
      * thrown with the rollback's attached: the file's transaction is lost.
      */
     public static Exception inSavepoint(Exchange exchange, Supplier<Exception> attempt) throws Exception {
-        TransactionStatus transaction = exchange.getProperty(STATUS, TransactionStatus.class);
-        Object savepoint = transaction.createSavepoint();
+        Object savepoint = savepoint(exchange);
         Exception failure = attempt.get();
+        endSavepoint(exchange, savepoint, failure);
+        return failure;
+    }
+
+    /** A new savepoint of the file's transaction, to be ended by {@link #endSavepoint}. */
+    static Object savepoint(Exchange exchange) {
+        return exchange.getProperty(STATUS, TransactionStatus.class).createSavepoint();
+    }
+
+    /** Rolls back to the savepoint when there was a {@code failure}, then releases it; see {@link #inSavepoint}. */
+    static void endSavepoint(Exchange exchange, Object savepoint, Exception failure) throws Exception {
+        TransactionStatus transaction = exchange.getProperty(STATUS, TransactionStatus.class);
         try {
             if (failure != null) {
                 transaction.rollbackToSavepoint(savepoint);
@@ -52,7 +63,6 @@ public class FileTransaction implements Policy {
             }
             throw original;
         }
-        return failure;
     }
 
     @Override
@@ -77,6 +87,7 @@ public class FileTransaction implements Policy {
             exchange.removeProperty(STATUS);
             if (exchange.getException() != null || exchange.isRollbackOnly()) {
                 try {
+                    CopyPipeline.abandon(exchange);
                     transactions.rollback(transaction);
                 } catch (RuntimeException lostConnection) {
                     // the connection is gone: PostgreSQL rolls the transaction back itself; keep the first failure

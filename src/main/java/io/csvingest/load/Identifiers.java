@@ -23,7 +23,7 @@ public final class Identifiers {
 
     /** The feed's table if it names one, else a table named after the file: {@code Sales 2024.csv} -> {@code sales_2024}. */
     /** Tables of the service itself, which no file may load into. */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("csv_ingest_ledger", "csv_ingest_schema_history");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("csv_ingest_ledger", "csv_ingest_schema_history", "csv_ingest_claim");
 
     public static String tableFor(String configuredTable, String fileName) {
         String table = plainTableFor(configuredTable, fileName);

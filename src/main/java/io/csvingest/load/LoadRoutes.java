@@ -17,11 +17,12 @@ import io.csvingest.parse.OpenCsvProcessor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 
-/** The core pipeline every feed calls: stream one CSV file, clean it batch by batch, insert through camel-sql. */
+/** The core pipeline every feed calls: stream one CSV file, clean it batch by batch, load it with COPY or camel-sql. */
 public class LoadRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        BatchLoader loader = new BatchLoader();
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
                 .process(new StartLoadProcessor())
@@ -30,23 +31,26 @@ public class LoadRoutes extends RouteBuilder {
                     .to("direct:load-file");
 
         from("direct:load-file").routeId("load-file")
-                .description("Streams one CSV file into its table in batches through camel-sql, in one transaction")
+                .description("Streams one CSV file into its table in batches (COPY or camel-sql INSERTs), in one transaction")
                 .policy(new FileTransaction(getContext().getRegistry().findSingleByType(DataSource.class)))
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
                 .to("direct:prepare-table")
                 .process(CleaningProcessor::prepare)
                 .process(RejectFile::prepare)
-                .setBody(exchange -> CsvSource.of(exchange).batches(Feed.of(exchange).batchSize()))
+                .process(CopyPipeline::prepare)
+                .setBody(exchange -> CsvSource.of(exchange).batchesAhead(Feed.of(exchange).batchSize()))
                 .split(body()).streaming().stopOnException()
                     .process(new CleaningProcessor())
                     .process(new RowStepsProcessor())
                     .process(new CoercionProcessor())
                     .process(new KeyDeduplication())
-                    .process(new BatchLoader())
+                    .process(loader)
                     .process(new RejectRecorder())
                     .process(new ProgressLog(Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"))))
                 .end()
+                .process(loader::finishFile)
+                .process(new RejectRecorder())
                 .process(exchange -> RejectRecorder.checkLimit(exchange, true))
                 .process(new FileOutcome());
 

@@ -9,8 +9,9 @@ import io.csvingest.clean.ColumnType;
 import io.csvingest.intake.LoadMode;
 import org.apache.camel.Exchange;
 
-/** How one file loads: target table, columns in header order, the SQL that prepares the table and inserts a row. */
-public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, int[] keyIndexes) {
+/** How one file loads: target table, columns in header order, the SQL that prepares the table, inserts a row, copies rows. */
+public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, String copySql,
+                        boolean copyable, int[] keyIndexes) {
 
     public static final String PROPERTY = "CsvIngestTablePlan";
     /** Exchange property holding the plan's INSERT statement, handed to camel-sql as its query header. */
@@ -25,10 +26,10 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
     /**
      * The plan for a file: {@code types} null when the table exists (or there is nothing to create it from),
      * else the table is created, with a primary key on the keys for upsert. Replace empties an existing table first,
-     * in the file's transaction.
+     * in the file's transaction. {@code copyable}: COPY can fill the table (not a view, no rules, no row-level security).
      */
     public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys,
-                               boolean tableExists) {
+                               boolean tableExists, boolean copyable) {
         List<String> preparation = new ArrayList<>();
         if (types != null) {
             preparation.add(create(table, columns, types, mode == LoadMode.UPSERT ? keys : List.of()));
@@ -38,7 +39,8 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
         }
         int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];
         String insert = insert(table, columns) + (mode == LoadMode.UPSERT ? onConflict(columns, keys) : "");
-        return new TablePlan(table, columns, List.copyOf(preparation), insert, keyIndexes);
+        String copy = "COPY " + Identifiers.quote(table) + " (" + quoted(columns) + ") FROM STDIN";
+        return new TablePlan(table, columns, List.copyOf(preparation), insert, copy, copyable, keyIndexes);
     }
 
     private static String create(String table, List<String> columns, List<ColumnType> types, List<String> keys) {

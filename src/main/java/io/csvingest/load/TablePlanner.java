@@ -51,7 +51,8 @@ public class TablePlanner implements Processor {
             types = types(columns, feed, CsvSource.of(exchange));
             exchange.setProperty(CoercionProcessor.TYPES, types);
         }
-        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists);
+        boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
+        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
         exchange.setProperty(TablePlan.PARAMETERS, columns.size());

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.csvingest.intake.FileClaims;
 import io.csvingest.ledger.LoadLedger;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -13,7 +14,7 @@ import org.apache.camel.PropertyInject;
 
 /**
  * The one HikariCP pool that camel-sql and camel-jdbc share, built from {@code db.*} and closed on shutdown; the
- * load ledger on it, and the gate that keeps files in the inbox while the database does not answer.
+ * load ledger and the file claims on it, and the gate that keeps files in the inbox while the database does not answer.
  */
 public class DataSourceConfiguration implements CamelConfiguration {
 
@@ -25,12 +26,19 @@ public class DataSourceConfiguration implements CamelConfiguration {
     private String instance;
     @PropertyInject(value = "camel.component.feed.inbox-dir", defaultValue = "inbox")
     private String inbox;
+    @PropertyInject(value = "claims.lease-seconds", defaultValue = "30")
+    private long leaseSeconds;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         DataSource dataSource = context.getRegistry().lookupByNameAndType("dataSource", DataSource.class);
-        LoadLedger ledger = new LoadLedger(dataSource, instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance);
+        String name = instance.isBlank() ? InetAddress.getLocalHost().getHostName() : instance;
+        LoadLedger ledger = new LoadLedger(dataSource, name);
         context.getRegistry().bind("loadLedger", ledger);
+        FileClaims claims = new FileClaims(dataSource, name, leaseSeconds,
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "claim-heartbeat"));
+        context.getRegistry().bind("fileClaims", claims);
+        context.addService(claims);
         DatabaseGate gate = new DatabaseGate(context, dataSource, ledger, retryInitial, retryMax);
         context.getRegistry().bind("databaseGate", gate);
         context.addService(gate);

@@ -8,7 +8,9 @@ import io.csvingest.IngestException;
 import io.csvingest.deadletter.RejectFile;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.FileClaims;
 import io.csvingest.intake.Folders;
+import io.csvingest.intake.UnchangedFile;
 import io.csvingest.ledger.LoadLedger;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
@@ -30,6 +32,8 @@ public class FileOutcome implements Processor {
                                       + load.duplicates() + " duplicates, " + load.blank() + " blank, " + load.filtered()
                                       + " filtered); nothing was loaded. This is a bug: please report it with the file");
         }
+        UnchangedFile.check(exchange);
+        FileClaims.confirm(exchange);
         // in the file's transaction: the rows and the ledger's "loaded" commit together, or neither does
         exchange.getContext().getRegistry().findSingleByType(LoadLedger.class)
                 .loaded(exchange.getProperty(LoadLedger.ENTRY, Long.class), load);

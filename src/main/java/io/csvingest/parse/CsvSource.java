@@ -51,6 +51,7 @@ public final class CsvSource implements Closeable {
     private long parsedLines;
     private CountingInputStream counted;
     private long size;
+    private ReadAhead<List<CsvRow>> readAhead;
 
     private CsvSource(String fileName, Dialect dialect, DecodingReader decoded, BufferedReader reader) throws IOException {
         this.fileName = fileName;
@@ -171,6 +172,15 @@ public final class CsvSource implements Closeable {
         };
     }
 
+    /**
+     * The same batches, parsed on a reader thread up to two batches ahead of the caller, so parsing overlaps cleaning
+     * and loading; a parse failure surfaces when its batch is reached. The thread ends when the source is closed.
+     */
+    public Iterator<List<CsvRow>> batchesAhead(int size) {
+        readAhead = new ReadAhead<>(batches(size), 2, "csv-read " + fileName);
+        return readAhead;
+    }
+
     /** The record after the current one is parsed first: where it starts is where the current one's text ends. */
     private CsvRow read() {
         if (next == null) {
@@ -219,6 +229,9 @@ public final class CsvSource implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (readAhead != null) {
+            readAhead.close();
+        }
         parser.close();
     }
 }

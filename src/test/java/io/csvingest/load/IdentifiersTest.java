@@ -33,12 +33,12 @@ class IdentifiersTest {
 
     @Test
     void should_plan_replace_as_a_delete_and_upsert_as_on_conflict_on_the_keys() {
-        TablePlan replace = TablePlan.of("t", List.of("id", "v"), null, LoadMode.REPLACE, List.of(), true);
+        TablePlan replace = TablePlan.of("t", List.of("id", "v"), null, LoadMode.REPLACE, List.of(), true, true);
         assertEquals(List.of("DELETE FROM \"t\""), replace.preparation());
-        assertEquals(List.of(), TablePlan.of("t", List.of("id"), null, LoadMode.REPLACE, List.of(), false).preparation(),
+        assertEquals(List.of(), TablePlan.of("t", List.of("id"), null, LoadMode.REPLACE, List.of(), false, true).preparation(),
                 "no table and no rows: nothing to empty");
         TablePlan upsert = TablePlan.of("t", List.of("id", "v"), List.of(ColumnType.BIGINT, ColumnType.TEXT), LoadMode.UPSERT,
-                List.of("id"), false);
+                List.of("id"), false, true);
         assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"t\" (\"id\" bigint, \"v\" text, PRIMARY KEY (\"id\"))"),
                 upsert.preparation());
         assertEquals("INSERT INTO \"t\" (\"id\", \"v\") VALUES (?, ?) ON CONFLICT (\"id\") DO UPDATE SET \"v\" = EXCLUDED.\"v\"",
@@ -53,8 +53,9 @@ class IdentifiersTest {
     @Test
     void should_plan_quoted_create_and_insert_statements() {
         TablePlan plan = TablePlan.of("sales", List.of("id", "select"), List.of(ColumnType.BIGINT, ColumnType.TEXT),
-                LoadMode.APPEND, List.of(), false);
+                LoadMode.APPEND, List.of(), false, true);
         assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"sales\" (\"id\" bigint, \"select\" text)"), plan.preparation());
         assertEquals("INSERT INTO \"sales\" (\"id\", \"select\") VALUES (?, ?)", plan.insertSql());
+        assertEquals("COPY \"sales\" (\"id\", \"select\") FROM STDIN", plan.copySql());
     }
 }

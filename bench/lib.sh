@@ -1,0 +1,68 @@
+# Shared by the bench scripts: settings, a fresh database, the packaged service started as its container starts it.
+# Sourced, not run. Service settings pass through as usual (LOAD_METHOD=insert bench/run.sh ...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${BENCH_PG_HOST:-127.0.0.1}
+PGPORT=${BENCH_PG_PORT:-5432}
+PGUSER=${BENCH_PG_USER:-postgres}
+DB=csv_ingest_bench
+HEAP=${BENCH_HEAP:--Xmx256m}
+WORK=bench/work
+APP=$WORK/app
+LOG=$WORK/service.log
+GCLOG=$WORK/gc.log
+export PGHOST PGPORT PGUSER
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+[ -f target/csv-ingest.jar ] || ./mvnw -q -B package -DskipTests
+mkdir -p "$WORK"
+
+# a fresh database and app folder (the shipped feeds plus bench/feeds.yaml), then the service in the background,
+# with the image's JVM flags (Dockerfile ENTRYPOINT) but a fixed heap instead of a share of the container's memory.
+# start_service N starts N instances on the same folders and database (as docker compose up --scale would).
+start_service() {
+  local count=${1:-1}
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+  rm -rf "$APP" && mkdir -p "$APP"/{inbox,outbox,deadletter} && cp -r routes "$APP/" && cp bench/feeds.yaml "$APP/routes/"
+  PIDS=()
+  for n in $(seq 1 "$count"); do
+    local log=$LOG gclog=../gc.log
+    [ "$n" = 1 ] || { log=$WORK/service-$n.log; gclog=../gc-$n.log; }
+    (cd "$APP" && DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DB_USER="$PGUSER" INSTANCE_NAME="bench-$n" \
+       MANAGEMENT_PORT=$((${MANAGEMENT_PORT:-9876} + n - 1)) \
+       exec java $HEAP -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=$gclog" -jar ../../../target/csv-ingest.jar) \
+       > "$log" 2>&1 &
+    PIDS+=($!)
+  done
+  PID=${PIDS[0]}
+  trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+  for n in $(seq 1 "$count"); do
+    local log=$LOG
+    [ "$n" = 1 ] || log=$WORK/service-$n.log
+    for _ in $(seq 1 120); do grep -q "started in" "$log" && break; sleep 0.5; done
+    grep -q "started in" "$log" || { echo "service $n did not start, see $log"; exit 1; }
+  done
+}
+
+stop_service() {
+  kill "${PIDS[@]}" 2>/dev/null || true
+  wait "${PIDS[@]}" 2>/dev/null || true
+}
+
+# CPU seconds (user + system) the service processes have used so far
+cpu_seconds() { local t=0; for p in "${PIDS[@]}"; do t=$((t + $(awk '{ print $14 + $15 }' /proc/$p/stat))); done
+  awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'; }
+peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' /proc/$PID/status; }
+# the most heap in use, read off the GC log (the heap just before each collection)
+peak_heap_mb() { { grep -oE '[0-9]+M->' "$GCLOG" || echo 'n/a'; } | sed 's/M->//' | sort -n | tail -1; }
+
+fail_if_dead() {
+  if ls "$APP"/deadletter/*.reason.txt >/dev/null 2>&1; then cat "$APP"/deadletter/*.reason.txt; exit 1; fi
+  for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || { echo "a service died, see $WORK/service*.log"; exit 1; }; done
+}

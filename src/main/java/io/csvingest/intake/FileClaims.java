@@ -1,0 +1,139 @@
+package io.csvingest.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Which instance loads which inbox file, with PostgreSQL as the coordinator, so several instances can share one
+ * inbox: a claim row per file with a lease, taken before the file is read, extended by a heartbeat while it loads,
+ * deleted once the file has left the inbox. An instance that dies stops renewing; when the lease has run out another
+ * instance takes the file over. The file's transaction confirms the claim just before it commits (fencing), so an
+ * instance whose claim was taken over cannot commit the file a second time.
+ */
+public final class FileClaims extends ServiceSupport {
+
+    /** Exchange property holding the claimed file's path relative to the inbox. */
+    public static final String PATH = "CsvIngestClaimPath";
+
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final String TAKE = sql("claim-take");
+    private static final String RENEW = sql("claim-renew");
+    private static final String CONFIRM = sql("claim-confirm");
+    private static final String RELEASE = sql("claim-release");
+    private static final String INTERRUPTED = sql("claim-interrupted");
+
+    /** Its own connection in auto-commit (another DataSource object, so never the file's bound transaction). */
+    private final JdbcTemplate jdbc;
+    /** Joins the file's transaction bound to the thread. */
+    private final JdbcTemplate inFileTransaction;
+    private final String owner;
+    private final long leaseSeconds;
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
+
+    public FileClaims(DataSource dataSource, String instance, long leaseSeconds, ScheduledExecutorService heartbeat) {
+        this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
+        this.inFileTransaction = new JdbcTemplate(dataSource);
+        // unique per process start: a restarted instance never mistakes its predecessor's claims for its own
+        this.owner = instance + "/" + UUID.randomUUID().toString().substring(0, 8);
+        this.leaseSeconds = leaseSeconds;
+        this.heartbeat = heartbeat;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public long leaseSeconds() {
+        return leaseSeconds;
+    }
+
+    /** True when this instance holds the file's claim now and may load it; false while another instance does. */
+    public boolean claim(String path) {
+        List<String> takenOver = jdbc.query(TAKE, (rs, row) -> String.valueOf(rs.getString(1)), path, path,
+                owner, leaseSeconds);
+        if (takenOver.isEmpty()) {
+            return false;
+        }
+        held.add(path);
+        if (!"null".equals(takenOver.get(0))) {
+            String previous = takenOver.get(0);
+            LOG.warn("Taking over {} from instance {}, whose claim's lease ran out (it stopped, or lost the database)",
+                    path, previous);
+            String instance = previous.substring(0, Math.max(0, previous.lastIndexOf('/')));
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            jdbc.update(INTERRUPTED, "instance " + previous + " stopped loading it; taken over by " + owner, fileName, instance);
+        }
+        return true;
+    }
+
+    /** Lets the file go (it left the inbox, or waits there to be taken again); best effort, the lease ends anyway. */
+    public void release(String path) {
+        held.remove(path);
+        try {
+            jdbc.update(RELEASE, path, owner);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not release the claim on {} ({}); its lease runs out", path, e.toString());
+        }
+    }
+
+    /** In the file's transaction, just before it commits: fails the file (to retry later) unless the claim is still ours. */
+    public static void confirm(Exchange exchange) {
+        String path = exchange.getProperty(PATH, String.class);
+        FileClaims claims = exchange.getContext().getRegistry().findSingleByType(FileClaims.class);
+        if (path != null && claims != null
+            && claims.inFileTransaction.update(CONFIRM, claims.leaseSeconds, path, claims.owner) != 1) {
+            throw new RetryLater("this instance's claim on " + path + " ran out and another instance took the file"
+                                 + " over: nothing of this attempt is committed");
+        }
+    }
+
+    /** The heartbeat: extends the leases of the files in flight. */
+    void renew() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.update(RENEW, leaseSeconds, owner, held.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not renew the claims on {} file(s) in flight ({}); another instance may take them over after"
+                     + " {} s", held.size(), e.getMessage(), leaseSeconds);
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        long period = Math.max(200, TimeUnit.SECONDS.toMillis(leaseSeconds) / 3);
+        heartbeat.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    protected void doStop() {
+        heartbeat.shutdownNow();
+    }
+
+    private static String sql(String name) {
+        try (InputStream in = FileClaims.class.getResourceAsStream("/sql/" + name + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.csvingest.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.csvingest.clean.Row;
+import io.csvingest.clean.RowBatch;
+import io.csvingest.intake.Feed;
+import io.csvingest.intake.LoadMethod;
+import org.apache.camel.Exchange;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * A file's COPY stream, one batch ahead: a batch's rows are sent with {@code COPY ... FROM STDIN} through PgJDBC's
+ * CopyManager on the file's pooled connection, in a savepoint, and the COPY is ended only when the next batch is
+ * ready. So PostgreSQL stores one batch while the service parses and cleans the next, on the other core.
+ */
+final class CopyPipeline {
+
+    static final String PROPERTY = "CsvIngestCopyPipeline";
+
+    /** A batch sent but not yet ended: the batch, its savepoint and stream, a failure while sending, time spent on it. */
+    record Pending(RowBatch batch, Object savepoint, CopyIn copy, Exception failure, long nanos) {
+
+        List<Row> rows() {
+            return batch.rows();
+        }
+    }
+
+    /**
+     * SQL states of a COPY PostgreSQL will not run into this target at all, where INSERT may work: not a table (a
+     * view), row-level security. The plan avoids both ({@link TablePlan#copyable()}); this is the safety net.
+     */
+    private static final Set<String> NOT_COPYABLE = Set.of("42809", "0A000");
+
+    private final DataSource dataSource;
+    private final String copySql;
+    private Pending pending;
+    private boolean refused;
+
+    private CopyPipeline(DataSource dataSource, String copySql) {
+        this.dataSource = dataSource;
+        this.copySql = copySql;
+    }
+
+    /** Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off. */
+    static void prepare(Exchange exchange) {
+        if (Feed.of(exchange).method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
+            DataSource dataSource = exchange.getContext().getRegistry().findSingleByType(DataSource.class);
+            exchange.setProperty(PROPERTY, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql()));
+        }
+    }
+
+    static CopyPipeline of(Exchange exchange) {
+        return exchange.getProperty(PROPERTY, CopyPipeline.class);
+    }
+
+    /** False once PostgreSQL said the target cannot be copied into (a view): the file's rows go as INSERTs then. */
+    boolean usable() {
+        return !refused;
+    }
+
+    /** True when the failure says COPY is not possible for this target at all; later batches then insert. */
+    boolean notCopyable(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && NOT_COPYABLE.contains(sql.getSQLState())) {
+                refused = true;
+            }
+        }
+        return refused;
+    }
+
+    /** Sends the rows in a new savepoint, leaving the COPY open; a failure while sending is kept for {@link #take}. */
+    void send(Exchange exchange, RowBatch batch) {
+        long started = System.nanoTime();
+        Object savepoint = FileTransaction.savepoint(exchange);
+        CopyIn copy = null;
+        Exception failure = null;
+        try {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            CopyIn stream = copy;
+            CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length));
+            for (Row row : batch.rows()) {
+                text.row(row.values());
+            }
+            text.flush();
+            copy.flushCopy();
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+        }
+        pending = new Pending(batch, savepoint, copy, failure, System.nanoTime() - started);
+    }
+
+    /**
+     * Ends the COPY sent last (waiting for PostgreSQL to store it), releases or rolls back its savepoint, and returns
+     * it with its failure, if any; null when nothing is pending.
+     */
+    Pending take(Exchange exchange) throws Exception {
+        Pending sent = pending;
+        if (sent == null) {
+            return null;
+        }
+        pending = null;
+        long started = System.nanoTime();
+        Exception failure = sent.failure();
+        if (failure == null) {
+            try {
+                sent.copy().endCopy();
+            } catch (SQLException | RuntimeException e) {
+                failure = e;
+            }
+        }
+        cancel(sent.copy(), failure);
+        FileTransaction.endSavepoint(exchange, sent.savepoint(), failure);
+        return new Pending(sent.batch(), null, null, failure, sent.nanos() + System.nanoTime() - started);
+    }
+
+    /** Abandons the COPY in flight, if any, so the file's transaction can roll back (the file failed elsewhere). */
+    static void abandon(Exchange exchange) {
+        CopyPipeline pipeline = of(exchange);
+        if (pipeline != null && pipeline.pending != null) {
+            Pending sent = pipeline.pending;
+            pipeline.pending = null;
+            cancel(sent.copy(), exchange.getException() != null ? exchange.getException() : new IllegalStateException());
+        }
+    }
+
+    private static void cancel(CopyIn copy, Exception failure) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException cancelFailure) {
+                if (failure != null) {
+                    failure.addSuppressed(cancelFailure);
+                }
+            }
+        }
+    }
+}
