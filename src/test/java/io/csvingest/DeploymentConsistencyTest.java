@@ -41,14 +41,20 @@ class DeploymentConsistencyTest {
         Map<String, Object> ingest = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("ingest");
 
         assertTrue(dockerfile.contains("WORKDIR /app"));
-        List<String> mounts = ((List<String>) ingest.get("volumes")).stream().map(v -> v.split(":")[1]).toList();
+        // one bind mount for the folders (a move from inbox to outbox is a rename, not a copy across mounts)
+        assertEquals(List.of(".:/data"), ingest.get("volumes"));
+        Map<String, Object> environment = (Map<String, Object>) ingest.get("environment");
         for (String folder : List.of("inbox", "outbox", "deadletter", "routes")) {
             assertTrue(properties.contains(":" + folder + "}}"), "the service's default folder " + folder);
-            assertTrue(mounts.contains("/app/" + folder), "compose mounts /app/" + folder);
+            assertTrue(Files.isDirectory(Path.of(folder)), "the project has " + folder + "/");
         }
+        assertEquals(Map.of("INBOX_DIR", "/data/inbox", "OUTBOX_DIR", "/data/outbox", "DEADLETTER_DIR", "/data/deadletter",
+                "ROUTES_DIR", "/data/routes"), Map.of("INBOX_DIR", environment.get("INBOX_DIR"),
+                "OUTBOX_DIR", environment.get("OUTBOX_DIR"), "DEADLETTER_DIR", environment.get("DEADLETTER_DIR"),
+                "ROUTES_DIR", environment.get("ROUTES_DIR")));
         assertTrue(properties.contains("{{env:MANAGEMENT_PORT:9876}}"));
-        assertEquals(List.of("127.0.0.1:${MANAGEMENT_HOST_PORTS:-9876-9885}:${MANAGEMENT_PORT:-9876}"), ingest.get("ports"),
-                "the management port is published on 127.0.0.1 only, the same default, from a range so --scale works");
+        assertEquals(List.of("127.0.0.1:${MANAGEMENT_HOST_PORT:-}:${MANAGEMENT_PORT:-9876}"), ingest.get("ports"),
+                "the management port is published on 127.0.0.1 only, the same default, on a host port compose picks (--scale)");
         assertFalse(ingest.containsKey("container_name") || ingest.containsKey("hostname"),
                 "no fixed container name or host name: --scale gives each instance its own (its INSTANCE_NAME)");
         assertTrue(dockerfile.contains("io.csvingest.ops.HealthProbe") && Files.exists(

@@ -117,8 +117,11 @@ class KubernetesManifestsTest {
         Map<String, String> mounts = mounts((Map<String, Object>) at(pod, "containers", "0"));
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         assertTrue(dockerfile.contains("WORKDIR /app"));
+        // one mount for the folders, so that a move from inbox to outbox is a rename
+        assertEquals("data", mountedFrom(pod, "/data"));
+        Map<String, Object> config = (Map<String, Object>) get("ConfigMap/csv-ingest-config").get("data");
         for (String folder : List.of("inbox", "outbox", "deadletter")) {
-            assertEquals("data", mountedFrom(pod, "/app/" + folder), folder);
+            assertEquals("/data/" + folder, config.get(folder.toUpperCase() + "_DIR"));
         }
         String claim = String.valueOf(at(volume("data"), "persistentVolumeClaim", "claimName"));
         assertEquals(List.of("ReadWriteMany"), at(get("PersistentVolumeClaim/" + claim), "spec", "accessModes"));

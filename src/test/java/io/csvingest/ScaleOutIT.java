@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScaleOutIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final int LEASE_SECONDS = 5;
-    private static final int BIG_ROWS = 600_000;
+    private static final int LEASE_SECONDS = 2;
+    private static final int BIG_ROWS = 1_000_000;
 
     private final TestDatabase db = new TestDatabase("csv_ingest_scale_out_it");
     private final Inbox shared = new Inbox(Path.of("target/scale-out-it/shared"));
@@ -67,6 +67,12 @@ class ScaleOutIT {
                     include: "orders_burst-.*\\\\.csv"
                     table: orders_burst
                     """));
+            // the big file loads through INSERTs, slowly enough to outlast several leases and to be killed mid-file
+            Files.writeString(container.resolve("routes/big.yaml"), TestFeeds.yaml("big", """
+                    include: "big\\\\.csv"
+                    table: big
+                    method: insert
+                    """));
         }
         for (PackagedApp instance : instances) {
             instance.start();
@@ -90,7 +96,7 @@ class ScaleOutIT {
 
     @Test
     void should_load_each_of_300_files_dropped_at_once_exactly_once_across_three_instances() throws IOException {
-        // the first file creates the table; the rest arrive at once, all for the same feed and table
+        // no table yet: whichever instance comes first creates it, the others wait for it (one table lock)
         Path staging = Files.createDirectories(Path.of("target/scale-out-it/staging"));
         for (int f = 1; f <= 300; f++) {
             StringBuilder csv = new StringBuilder("order_id,amount\n");
@@ -99,7 +105,6 @@ class ScaleOutIT {
             }
             Files.writeString(staging.resolve(String.format("orders_burst-%03d.csv", f)), csv.toString());
         }
-        db.execute("CREATE TABLE orders_burst (order_id bigint, amount numeric)");
         try (var files = Files.list(staging)) {
             for (Path file : files.toList()) {
                 Files.move(file, shared.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
@@ -118,20 +123,42 @@ class ScaleOutIT {
         List<List<String>> perInstance = db.rows(
                 "SELECT instance, count(*) FROM csv_ingest_ledger GROUP BY instance ORDER BY instance");
         assertTrue(perInstance.size() >= 2, "the instances shared the work: " + perInstance);
-        assertEquals(List.of(List.of("0")), db.rows("SELECT count(*) FROM csv_ingest_claim"), "every claim let go");
+        Await.until("every claim let go", TIMEOUT, () -> db.rows("SELECT count(*) FROM csv_ingest_claim").equals(List.of(List.of("0"))));
     }
 
     @Test
-    void should_complete_the_file_of_an_instance_killed_mid_file_on_another_instance_within_the_lease() throws Exception {
-        Path big = Path.of("target/scale-out-it/big.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-            out.write("id,x,y\n");
-            for (int i = 1; i <= BIG_ROWS; i++) {
-                out.write(i + "," + (i % 1000) / 1000.0 + "," + i % 7 + "\n");
+    void should_keep_a_file_that_loads_for_several_leases_on_one_instance() throws Exception {
+        dropBigFile();
+
+        Await.dataFiles(shared.outbox(), "big-", 1, TIMEOUT);
+
+        // the load takes longer than two leases: without the heartbeat another instance would take it over
+        assertEquals(List.of(List.of(String.valueOf(BIG_ROWS), String.valueOf(BIG_ROWS))),
+                db.rows("SELECT count(*), count(DISTINCT id) FROM big"));
+        assertEquals(List.of(List.of("loaded")), db.rows("SELECT status FROM csv_ingest_ledger WHERE file_name = 'big.csv'"));
+        double seconds = Double.parseDouble(db.rows("SELECT extract(epoch FROM finished_at - started_at) FROM csv_ingest_ledger"
+                                                    + " WHERE file_name = 'big.csv'").get(0).get(0));
+        assertTrue(seconds > 2 * LEASE_SECONDS, "the load outlasted two leases: " + seconds + " s");
+        assertEquals(0, instances.stream().mapToLong(instance -> instance.occurrences("Taking over")).sum());
+    }
+
+    private void dropBigFile() throws IOException {
+        Path big = Path.of("target/scale-out-it/big-" + BIG_ROWS + ".csv");
+        if (!Files.exists(big)) {
+            try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+                out.write("id,x,y\n");
+                for (int i = 1; i <= BIG_ROWS; i++) {
+                    out.write(i + "," + (i % 1000) / 1000.0 + "," + i % 7 + "\n");
+                }
             }
         }
         Files.copy(big, shared.root().resolve(".big.csv.part"), StandardCopyOption.REPLACE_EXISTING);
         Files.move(shared.root().resolve(".big.csv.part"), shared.inbox().resolve("big.csv"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void should_complete_the_file_of_an_instance_killed_mid_file_on_another_instance_within_the_lease() throws Exception {
+        dropBigFile();
 
         Await.until("one instance loading big.csv", TIMEOUT,
                 () -> instances.stream().anyMatch(instance -> instance.occurrences("Loading big.csv") >= 1));

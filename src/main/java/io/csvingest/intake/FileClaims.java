@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -46,15 +47,16 @@ public final class FileClaims extends ServiceSupport {
     private final String owner;
     private final long leaseSeconds;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeat;
+    private final Supplier<ScheduledExecutorService> executors;
+    private ScheduledExecutorService heartbeat;
 
-    public FileClaims(DataSource dataSource, String instance, long leaseSeconds, ScheduledExecutorService heartbeat) {
+    public FileClaims(DataSource dataSource, String instance, long leaseSeconds, Supplier<ScheduledExecutorService> executors) {
         this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
         this.inFileTransaction = new JdbcTemplate(dataSource);
         // unique per process start: a restarted instance never mistakes its predecessor's claims for its own
         this.owner = instance + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.leaseSeconds = leaseSeconds;
-        this.heartbeat = heartbeat;
+        this.executors = executors;
     }
 
     public String owner() {
@@ -79,7 +81,12 @@ public final class FileClaims extends ServiceSupport {
                     path, previous);
             String instance = previous.substring(0, Math.max(0, previous.lastIndexOf('/')));
             String fileName = path.substring(path.lastIndexOf('/') + 1);
-            jdbc.update(INTERRUPTED, "instance " + previous + " stopped loading it; taken over by " + owner, fileName, instance);
+            try {
+                jdbc.update(INTERRUPTED, "instance " + previous + " stopped loading it; taken over by " + owner, fileName,
+                        instance);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not mark {}'s attempt at {} interrupted: {}", previous, path, e.toString());
+            }
         }
         return true;
     }
@@ -120,13 +127,17 @@ public final class FileClaims extends ServiceSupport {
 
     @Override
     protected void doStart() {
+        heartbeat = executors.get();
         long period = Math.max(200, TimeUnit.SECONDS.toMillis(leaseSeconds) / 3);
         heartbeat.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
     protected void doStop() {
-        heartbeat.shutdownNow();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+            heartbeat = null;
+        }
     }
 
     private static String sql(String name) {

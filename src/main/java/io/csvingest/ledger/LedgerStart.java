@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public class LedgerStart implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    /** Exchange property holding the file's checksum, for the check made again under the table's lock. */
+    private static final String CHECKSUM = "CsvIngestChecksum";
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -28,8 +30,8 @@ public class LedgerStart implements Processor {
         FileLoad load = FileLoad.of(exchange);
         File file = exchange.getIn().getBody(File.class);
         FileChecksum checksum = FileChecksum.of(file.toPath());
-        Optional<String> previous = ledger.previousLoad(checksum, load.table(), feed.mode() != LoadMode.APPEND,
-                feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
+        exchange.setProperty(CHECKSUM, checksum);
+        Optional<String> previous = previousLoad(exchange);
         PipelineMetrics.bytesRead(exchange.getContext(), checksum.size());
         long entry = ledger.start(load.fileName(), checksum, feed.name(), load.table());
         exchange.setProperty(LoadLedger.ENTRY, entry);
@@ -45,5 +47,20 @@ public class LedgerStart implements Processor {
             LOG.info("Loading {} ({} bytes) into table {} ({})", load.fileName(), checksum.size(), load.table(),
                     feed.mode().option());
         }
+    }
+
+    /** The file's checksum, computed when its ledger entry was opened. */
+    public static FileChecksum checksum(Exchange exchange) {
+        return exchange.getProperty(CHECKSUM, FileChecksum.class);
+    }
+
+    /** An earlier load that makes this file a duplicate ({@link LoadLedger#previousLoad}), as committed right now. */
+    public static Optional<String> previousLoad(Exchange exchange) {
+        LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
+        Feed feed = Feed.of(exchange);
+        FileLoad load = FileLoad.of(exchange);
+        File file = exchange.getIn().getBody(File.class);
+        return ledger.previousLoad(exchange.getProperty(CHECKSUM, FileChecksum.class), load.table(),
+                feed.mode() != LoadMode.APPEND, feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
     }
 }

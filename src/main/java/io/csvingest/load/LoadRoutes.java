@@ -33,6 +33,7 @@ public class LoadRoutes extends RouteBuilder {
         from("direct:load-file").routeId("load-file")
                 .description("Streams one CSV file into its table in batches (COPY or camel-sql INSERTs), in one transaction")
                 .policy(new FileTransaction(getContext().getRegistry().findSingleByType(DataSource.class)))
+                .process(new TableLock())
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
                 .to("direct:prepare-table")

@@ -36,7 +36,7 @@ public class DataSourceConfiguration implements CamelConfiguration {
         LoadLedger ledger = new LoadLedger(dataSource, name);
         context.getRegistry().bind("loadLedger", ledger);
         FileClaims claims = new FileClaims(dataSource, name, leaseSeconds,
-                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "claim-heartbeat"));
+                () -> context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "claim-heartbeat"));
         context.getRegistry().bind("fileClaims", claims);
         context.addService(claims);
         DatabaseGate gate = new DatabaseGate(context, dataSource, ledger, retryInitial, retryMax);
@@ -75,6 +75,10 @@ public class DataSourceConfiguration implements CamelConfiguration {
         pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool.addDataSourceProperty("stringtype", "unspecified");
         pool.addDataSourceProperty("ApplicationName", "csv-ingest");
+        // a node that vanishes (no FIN) must not keep its file's transaction and locks open for hours: PostgreSQL
+        // probes an idle connection after 30 s and drops it after 3 unanswered probes 10 s apart
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
+        pool.setConnectionInitSql("SET tcp_keepalives_idle = 30; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3");
         return pool;
     }
 }

@@ -1,0 +1,52 @@
+package io.csvingest.load;
+
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.csvingest.intake.Feed;
+import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.LoadMode;
+import io.csvingest.intake.RetryLater;
+import io.csvingest.ledger.LedgerStart;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The first step of a file's transaction: transaction-scoped advisory locks that keep loads into one table from
+ * colliding, whichever feed or instance runs them. Appending to an existing table shares the table's lock (appends
+ * run side by side) and takes the lock of its content, so two copies of one file cannot both load; creating the
+ * table, replace and upsert take the table's lock alone. Under the locks the duplicate check is made again: content
+ * another load committed meanwhile makes this file wait, then be skipped as a duplicate.
+ */
+public class TableLock implements Processor {
+
+    /** First keys of the lock pairs: this service's locks, apart from other users of advisory locks. */
+    private static final int TABLE_LOCKS = 0x63737669;
+    private static final int CONTENT_LOCKS = 0x63737663;
+
+    @Override
+    public void process(Exchange exchange) {
+        String table = FileLoad.of(exchange).table();
+        JdbcTemplate jdbc = new JdbcTemplate(exchange.getContext().getRegistry().findSingleByType(DataSource.class));
+        // all on the file's transaction: released when it commits or rolls back (also when the instance dies)
+        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL", Boolean.class, table));
+        if (exists && Feed.of(exchange).mode() == LoadMode.APPEND) {
+            lock(jdbc, "pg_advisory_xact_lock_shared", TABLE_LOCKS, table);
+            lock(jdbc, "pg_advisory_xact_lock", CONTENT_LOCKS, table + "/" + LedgerStart.checksum(exchange).sha256());
+        } else {
+            lock(jdbc, "pg_advisory_xact_lock", TABLE_LOCKS, table);
+        }
+        Optional<String> previous = LedgerStart.previousLoad(exchange);
+        if (previous.isPresent()) {
+            throw new RetryLater("the same content was loaded into table " + table + " meanwhile, from "
+                                 + previous.get() + "; the file is looked at again and skipped as a duplicate");
+        }
+    }
+
+    private static void lock(JdbcTemplate jdbc, String function, int lockClass, String key) {
+        jdbc.query("SELECT " + function + "(?, hashtext(current_schema() || '.' || ?))", rs -> { }, lockClass, key);
+    }
+}
