@@ -28,6 +28,6 @@ awk '/^RESULT shape=/ {
 echo
 awk '/^RESULT burst/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
   printf "- burst: %s files x %s rows, %s instance(s), %s: %s s = **%s files/s**\n", v["files"], v["rows"], v["instances"],
-    v["warmup"] > 0 ? "after a warm-up of " v["warmup"] " files each" : "cold JVM", v["seconds"], v["files_per_s"] }' "$OUT"
+    (v["warmup"] > 0 ? ("after a warm-up of " v["warmup"] " files each") : "cold JVM"), v["seconds"], v["files_per_s"] }' "$OUT"
 awk '/^RESULT latency/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
   printf "- small-file latency (10 rows, last byte written -> committed), %s files: median **%s s**, worst %s s\n", v["count"], v["median_s"], v["worst_s"] }' "$OUT"
