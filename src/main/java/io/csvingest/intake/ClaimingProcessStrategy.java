@@ -65,31 +65,32 @@ final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> 
     @Override
     public void abort(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                       GenericFile<File> file) throws Exception {
-        try {
-            delegate.abort(operations, endpoint, exchange, file);
-        } finally {
-            release(exchange);
-        }
+        releasingAfter(exchange, () -> delegate.abort(operations, endpoint, exchange, file));
     }
 
     @Override
     public void commit(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                        GenericFile<File> file) throws Exception {
-        try {
-            delegate.commit(operations, endpoint, exchange, file);
-        } finally {
-            release(exchange);
-        }
+        releasingAfter(exchange, () -> delegate.commit(operations, endpoint, exchange, file));
     }
 
     @Override
     public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                          GenericFile<File> file) throws Exception {
+        releasingAfter(exchange, () -> delegate.rollback(operations, endpoint, exchange, file));
+    }
+
+    /** One of camel-file's end steps (the file has been moved, or stays), then the claim is let go whatever happened. */
+    private void releasingAfter(Exchange exchange, EndStep step) throws Exception {
         try {
-            delegate.rollback(operations, endpoint, exchange, file);
+            step.run();
         } finally {
             release(exchange);
         }
+    }
+
+    private interface EndStep {
+        void run() throws Exception;
     }
 
     private void release(Exchange exchange) {

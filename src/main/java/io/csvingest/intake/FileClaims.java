@@ -1,9 +1,5 @@
 package io.csvingest.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +10,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.csvingest.SqlFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -34,11 +31,11 @@ public final class FileClaims extends ServiceSupport {
     public static final String PATH = "CsvIngestClaimPath";
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
-    private static final String TAKE = sql("claim-take");
-    private static final String RENEW = sql("claim-renew");
-    private static final String CONFIRM = sql("claim-confirm");
-    private static final String RELEASE = sql("claim-release");
-    private static final String INTERRUPTED = sql("claim-interrupted");
+    private static final String TAKE = SqlFile.read("claim-take");
+    private static final String RENEW = SqlFile.read("claim-renew");
+    private static final String CONFIRM = SqlFile.read("claim-confirm");
+    private static final String RELEASE = SqlFile.read("claim-release");
+    private static final String INTERRUPTED = SqlFile.read("claim-interrupted");
 
     /** Its own connection in auto-commit (another DataSource object, so never the file's bound transaction). */
     private final JdbcTemplate jdbc;
@@ -137,14 +134,6 @@ public final class FileClaims extends ServiceSupport {
         if (heartbeat != null) {
             heartbeat.shutdownNow();
             heartbeat = null;
-        }
-    }
-
-    private static String sql(String name) {
-        try (InputStream in = FileClaims.class.getResourceAsStream("/sql/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,9 +1,5 @@
 package io.csvingest.ledger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +7,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.csvingest.SqlFile;
 import io.csvingest.intake.FileLoad;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +21,12 @@ public final class LoadLedger {
 
     /** Exchange property holding the ledger id of the attempt in flight. */
     public static final String ENTRY = "CsvIngestLedgerEntry";
+
+    private static final String START = SqlFile.read("ledger-start");
+    private static final String LOADED = SqlFile.read("ledger-loaded");
+    private static final String ENDED = SqlFile.read("ledger-ended");
+    private static final String PREVIOUS_LOAD = SqlFile.read("ledger-previous-load");
+    private static final String INTERRUPTED = SqlFile.read("ledger-interrupted");
 
     private final DataSource dataSource;
     /** Joins the file's transaction bound to the thread (Spring binds it to the pool). */
@@ -51,19 +54,19 @@ public final class LoadLedger {
 
     /** Records a new attempt (committed at once, outside the file's transaction); returns its id. */
     public long start(String fileName, FileChecksum checksum, String feed, String table) {
-        return jdbc.queryForObject(sql("ledger-start"), Long.class, fileName, checksum.sha256(), checksum.size(), feed, table,
+        return jdbc.queryForObject(START, Long.class, fileName, checksum.sha256(), checksum.size(), feed, table,
                 instance);
     }
 
     /** Marks the attempt loaded with its counts: on the file's transaction, so it commits with the rows. */
     public void loaded(long id, FileLoad load) {
-        inFileTransaction.update(sql("ledger-loaded"), load.read(), load.loaded(), load.rejected(), load.duplicates(), load.blank(),
+        inFileTransaction.update(LOADED, load.read(), load.loaded(), load.rejected(), load.duplicates(), load.blank(),
                 load.filtered(), id);
     }
 
     /** Ends an attempt that did not load: {@code duplicate}, {@code dead-lettered}, {@code waiting}, {@code interrupted}. */
     public void ended(long id, String status, String error) {
-        jdbc.update(sql("ledger-ended"), status, error, id);
+        jdbc.update(ENDED, status, error, id);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class LoadLedger {
      */
     public Optional<String> previousLoad(FileChecksum checksum, String table, boolean latestOnly, boolean sameFileOnly,
                                          String fileName, Instant lastModified) {
-        List<String> previous = jdbc.query(sql("ledger-previous-load"),
+        List<String> previous = jdbc.query(PREVIOUS_LOAD,
                 (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), table,
                 latestOnly, sameFileOnly, fileName, Timestamp.from(lastModified));
         return previous.stream().findFirst();
@@ -81,14 +84,6 @@ public final class LoadLedger {
 
     /** Marks this instance's attempts left "started" (a crash, a lost connection) as interrupted; returns how many. */
     public int interruptStale() {
-        return jdbc.update(sql("ledger-interrupted"), instance);
-    }
-
-    private static String sql(String name) {
-        try (InputStream in = LoadLedger.class.getResourceAsStream("/sql/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jdbc.update(INTERRUPTED, instance);
     }
 }
