@@ -1,7 +1,7 @@
 # Shared by the bench scripts: settings, a fresh database, the packaged service started as its container starts it.
 # Sourced, not run. Service settings pass through as usual (LOAD_METHOD=insert bench/run.sh ...).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PGHOST=${BENCH_PG_HOST:-127.0.0.1}
 PGPORT=${BENCH_PG_PORT:-5432}

@@ -102,11 +102,15 @@ public final class FileClaims extends ServiceSupport {
     public static void confirm(Exchange exchange) {
         String path = exchange.getProperty(PATH, String.class);
         FileClaims claims = exchange.getContext().getRegistry().findSingleByType(FileClaims.class);
-        if (path != null && claims != null
-            && claims.inFileTransaction.update(CONFIRM, claims.leaseSeconds, path, claims.owner) != 1) {
+        if (path != null && claims != null && !claims.confirm(path)) {
             throw new RetryLater("this instance's claim on " + path + " ran out and another instance took the file"
                                  + " over: nothing of this attempt is committed");
         }
+    }
+
+    /** True when the claim is still this instance's; it then holds for a full lease from now, locked until the commit. */
+    boolean confirm(String path) {
+        return inFileTransaction.update(CONFIRM, leaseSeconds, path, owner) == 1;
     }
 
     /** The heartbeat: extends the leases of the files in flight. */
