@@ -62,6 +62,22 @@ peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' /proc/$PID/status; }
 # the most heap in use, read off the GC log (the heap just before each collection)
 peak_heap_mb() { { grep -oE '[0-9]+M->' "$GCLOG" || echo 'n/a'; } | sed 's/M->//' | sort -n | tail -1; }
 
+# CPU seconds PostgreSQL has used so far (postmaster, its backends alive and ended), when it runs on this machine and
+# its data directory is readable; "n/a" otherwise
+pg_cpu_seconds() {
+  local dir pm t
+  dir=$(psql -X -At -d "$DB" -c "SHOW data_directory" 2>/dev/null) || { echo n/a; return; }
+  pm=$(head -1 "$dir/postmaster.pid" 2>/dev/null) && [ -r "/proc/$pm/stat" ] || { echo n/a; return; }
+  t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  awk -v t="$t" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'
+}
+cpu_delta() { [ "$1" = n/a ] || [ "$2" = n/a ] && echo n/a || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# both loads start from the same state: no dirty pages or WAL of the other one pending (a checkpoint the other's
+# WAL triggers would otherwise land in this one)
+settle_database() { psql_db -c CHECKPOINT 2>/dev/null || echo "(CHECKPOINT not allowed for $PGUSER: loads may inherit each other's writes)"; sync; }
+
 fail_if_dead() {
   if ls "$APP"/deadletter/*.reason.txt >/dev/null 2>&1; then cat "$APP"/deadletter/*.reason.txt; exit 1; fi
   for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null || { echo "a service died, see $WORK/service*.log"; exit 1; }; done

@@ -31,11 +31,14 @@ BYTES=$(stat -c %s "$FILE")
 start_service
 
 # drop -> outbox, the way a user drops a file (written beside the inbox, then moved in)
+settle_database
 cp "$FILE" "$APP/.$NAME.part"
+CPU0=$(cpu_seconds); PG0=$(pg_cpu_seconds)
 T0=$(now)
 mv "$APP/.$NAME.part" "$APP/inbox/$NAME.csv"
 until ls "$APP"/outbox/$NAME-*Z.csv >/dev/null 2>&1; do fail_if_dead; sleep 0.05; done
 T1=$(now)
+CPU1=$(cpu_seconds); PG1=$(pg_cpu_seconds)
 PEAK_RSS_MB=$(peak_rss_mb)
 PEAK_HEAP_MB=$(peak_heap_mb)
 SERVICE_S=$(elapsed "$T0" "$T1")
@@ -51,15 +54,19 @@ if [ "$SHAPE" = dirty ]; then
 else
   psql_db -c "CREATE TABLE ${NAME}_copy (LIKE $NAME)"
 fi
+settle_database
+PG2=$(pg_cpu_seconds)
 T2=$(now)
 psql_db -c "\\copy ${NAME}_copy FROM '$FILE' WITH (FORMAT csv, HEADER true)"
 T3=$(now)
+PG3=$(pg_cpu_seconds)
 COPY_S=$(elapsed "$T2" "$T3")
 COPIED=$(psql_db -At -c "SELECT count(*) FROM ${NAME}_copy")
 
 echo
 echo "file: $FILE ($ROWS rows, $SHAPE, $BYTES bytes); method ${LOAD_METHOD:-copy}, heap $HEAP: peak heap ${PEAK_HEAP_MB} MB, peak RSS ${PEAK_RSS_MB} MB"
 echo "service log: $LOAD_LINE"
+echo "CPU during the load: service $(cpu_delta "$CPU0" "$CPU1") s, PostgreSQL $(cpu_delta "$PG0" "$PG1") s; during \\copy: PostgreSQL $(cpu_delta "$PG2" "$PG3") s"
 printf '%-36s %10s %12s %10s\n' "method" "seconds" "rows/s" "vs \\copy"
 printf '%-36s %10s %12s %10s\n' "csv-ingest, drop -> outbox" "$SERVICE_S" "$(rate "$LOADED" "$SERVICE_S")" "$(ratio "$COPY_S" "$SERVICE_S")"
 printf '%-36s %10s %12s %10s\n' "csv-ingest, load only (its log line)" "$LOAD_S" "$(rate "$LOADED" "$LOAD_S")" "$(ratio "$COPY_S" "$LOAD_S")"
@@ -73,4 +80,4 @@ case "$REPORT" in "$(cat "$EXPECTED")"*) ;; *) echo "FAIL: the service's counts 
 [ "$LOADED" = "$LOADED_EXPECTED" ] || { echo "FAIL: rows in table $LOADED (expected $LOADED_EXPECTED)"; exit 1; }
 [ "$COPIED" = "$READ_EXPECTED" ] || { echo "FAIL: \\copy loaded $COPIED (expected $READ_EXPECTED)"; exit 1; }
 echo "counts reconcile: read = loaded + rejected + duplicates + blank"
-echo "RESULT shape=$SHAPE rows=$ROWS method=${LOAD_METHOD:-copy} service_s=$SERVICE_S load_s=$LOAD_S copy_s=$COPY_S heap_mb=$PEAK_HEAP_MB rss_mb=$PEAK_RSS_MB"
+echo "RESULT shape=$SHAPE rows=$ROWS method=${LOAD_METHOD:-copy} service_s=$SERVICE_S load_s=$LOAD_S copy_s=$COPY_S heap_mb=$PEAK_HEAP_MB rss_mb=$PEAK_RSS_MB service_cpu_s=$(cpu_delta "$CPU0" "$CPU1") pg_cpu_s=$(cpu_delta "$PG0" "$PG1") copy_pg_cpu_s=$(cpu_delta "$PG2" "$PG3")"

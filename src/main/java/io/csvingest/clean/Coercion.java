@@ -30,18 +30,39 @@ public final class Coercion {
 
     /** The canonical text of {@code value} as {@code type}; {@link IllegalArgumentException} with the reason if it is not one. */
     public static String coerce(ColumnType type, String text, ValueFormats formats) {
+        return canonical(type, text, formats).toString();
+    }
+
+    /**
+     * The same for any characters: {@code value} itself when it already is canonical (the common case, nothing
+     * copied), else a new String holding the canonical text.
+     */
+    public static CharSequence canonical(ColumnType type, CharSequence value, ValueFormats formats) {
+        if (type == ColumnType.TEXT) {
+            return value;
+        }
         // PostgreSQL ignores white space around all but text values, whatever the feed's trim
-        String value = type == ColumnType.TEXT ? text : text.strip();
-        return switch (type) {
-            case BOOLEAN -> bool(value);
-            case BIGINT -> integer(formats.plainNumber(value));
-            case NUMERIC -> floating(formats.plainNumber(value), "a decimal number");
-            case DOUBLE -> floating(formats.plainNumber(value), "a number");
-            case DATE -> temporal(value, value, DateTimeFormatter.ISO_LOCAL_DATE, formats.date(), LocalDate::from, "a date");
-            case TIMESTAMP -> timestamp(value, formats);
-            case TIMESTAMPTZ -> timestampTz(value, formats);
-            case TEXT -> value;
+        CharSequence v = stripped(value);
+        CharSequence canonical = switch (type) {
+            case BOOLEAN -> bool(v.toString());
+            case BIGINT -> integer(formats.plainNumber(v));
+            case NUMERIC -> floating(formats.plainNumber(v), "a decimal number");
+            case DOUBLE -> floating(formats.plainNumber(v), "a number");
+            case DATE -> IsoTimestamp.isDate(v) ? v
+                    : temporal(v.toString(), v.toString(), DateTimeFormatter.ISO_LOCAL_DATE, formats.date(), LocalDate::from, "a date");
+            case TIMESTAMP -> IsoTimestamp.isCanonical(v, false) ? v : timestamp(v.toString(), formats);
+            case TIMESTAMPTZ -> IsoTimestamp.isCanonical(v, true) ? v : timestampTz(v.toString(), formats);
+            case TEXT -> v;
         };
+        return canonical != value && canonical instanceof String text && text.contentEquals(value) ? value : canonical;
+    }
+
+    private static CharSequence stripped(CharSequence value) {
+        int n = value.length();
+        if (n == 0 || !RowCleaner.isWhitespace(value.charAt(0)) && !RowCleaner.isWhitespace(value.charAt(n - 1))) {
+            return value;
+        }
+        return value.toString().strip();
     }
 
     private static String bool(String value) {
@@ -56,8 +77,8 @@ public final class Coercion {
     }
 
     /** Already canonical ({@code -12}, not {@code +012}) comes back as is; the common case allocates nothing. */
-    private static String integer(String plain) {
-        int digits = digitsFrom(plain, plain.startsWith("-") || plain.startsWith("+") ? 1 : 0);
+    private static CharSequence integer(CharSequence plain) {
+        int digits = digitsFrom(plain, signed(plain) ? 1 : 0);
         int signed = plain.length() - digits;
         if (digits == 0 || signed > 1) {
             throw new IllegalArgumentException("is not a whole number");
@@ -67,15 +88,15 @@ public final class Coercion {
             return plain;
         }
         try {
-            return Long.toString(Long.parseLong(plain));
+            return Long.toString(Long.parseLong(plain, 0, plain.length(), 10));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("is out of range for bigint", e);
         }
     }
 
     /** {@code [+-]digits[.digits][e[+-]digits]}, or {@code .5}; PostgreSQL reads all of these as written. */
-    private static String decimal(String plain, String what) {
-        int at = plain.startsWith("-") || plain.startsWith("+") ? 1 : 0;
+    private static CharSequence decimal(CharSequence plain, String what) {
+        int at = signed(plain) ? 1 : 0;
         int whole = digitsFrom(plain, at);
         at += whole;
         int fraction = 0;
@@ -95,7 +116,7 @@ public final class Coercion {
     }
 
     /** A decimal, or NaN / Infinity / -Infinity (both numeric and double precision take them). */
-    private static String floating(String plain, String what) {
+    private static CharSequence floating(CharSequence plain, String what) {
         try {
             return decimal(plain, what);
         } catch (IllegalArgumentException e) {
@@ -106,8 +127,12 @@ public final class Coercion {
         }
     }
 
+    private static boolean signed(CharSequence text) {
+        return text.length() > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+');
+    }
+
     /** How many ASCII digits follow position {@code from}. */
-    private static int digitsFrom(String text, int from) {
+    private static int digitsFrom(CharSequence text, int from) {
         int at = from;
         while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
             at++;

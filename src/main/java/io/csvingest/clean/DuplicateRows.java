@@ -1,6 +1,7 @@
 package io.csvingest.clean;
 
 import io.csvingest.IngestException;
+import io.csvingest.parse.RecordBlock;
 
 /**
  * Spots exact duplicate rows in a file in bounded memory: it keeps a 64-bit fingerprint per distinct row in an
@@ -9,10 +10,6 @@ import io.csvingest.IngestException;
  * Two different rows share a fingerprint with a chance of about n²/2⁶⁵ (below one in a million at 5 million rows).
  */
 public final class DuplicateRows {
-
-    /** Exchange property holding the fingerprints of the file being loaded. */
-    public static final String PROPERTY = "CsvIngestDuplicateRows";
-
 
     private final int maxSlots;
     private long[] slots;
@@ -34,9 +31,8 @@ public final class DuplicateRows {
         this.slots = new long[Math.min(1 << 14, maxSlots)];
     }
 
-    /** True when an identical row was seen before in this file; otherwise remembers this one. */
-    public boolean isDuplicate(String[] values) {
-        long fingerprint = fingerprint(values);
+    /** True when a row with this {@link #fingerprint} was seen before in this file; otherwise remembers it. */
+    public boolean isDuplicate(long fingerprint) {
         if (fingerprint == 0) {
             boolean seen = zeroSeen;
             zeroSeen = true;
@@ -79,15 +75,22 @@ public final class DuplicateRows {
         slots = bigger;
     }
 
-    /** FNV-1a over the values' characters (a NULL differs from every text), finished with MurmurHash3's fmix64. */
-    static long fingerprint(String[] values) {
+    /** FNV-1a over the values' characters as cleaned (a NULL differs from every text), finished with MurmurHash3's fmix64. */
+    public static long fingerprint(RecordBlock block, int r) {
+        char[] text = block.text();
         long h = 0xcbf29ce484222325L;
-        for (String value : values) {
-            if (value == null) {
+        for (int f = block.firstField(r), last = f + block.fieldCount(r); f < last; f++) {
+            int from = block.start(f);
+            if (from == RecordBlock.NULL) {
                 h = (h ^ 0x1_0000) * 0x100000001b3L;
             } else {
-                for (int i = 0; i < value.length(); i++) {
-                    h = (h ^ value.charAt(i)) * 0x100000001b3L;
+                boolean escaped = block.escaped(f);
+                for (int i = from, to = block.end(f); i < to; i++) {
+                    h = (h ^ text[i]) * 0x100000001b3L;
+                    // a doubled quote stands for one: the same value as its unquoted twin
+                    if (escaped && text[i] == '"') {
+                        i++;
+                    }
                 }
             }
             h = (h ^ 0x1_0001) * 0x100000001b3L;

@@ -1,9 +1,10 @@
 package io.csvingest.clean;
 
 /**
- * The common ISO timestamp forms ({@code 2024-03-05T12:34:56Z}, {@code 2024-03-05 12:34:56+01:00}, no fraction)
- * checked and put in canonical text without java.time: the same text {@link java.time.OffsetDateTime#toString} /
- * {@link java.time.LocalDateTime#toString} give, at a fraction of the cost. Anything else returns null (slow path).
+ * The common ISO date and timestamp forms ({@code 2024-03-05}, {@code 2024-03-05T12:34:56Z}, {@code 2024-03-05
+ * 12:34:56+01:00}, no fraction) checked and put in canonical text without java.time: the same text {@link
+ * java.time.OffsetDateTime#toString} / {@link java.time.LocalDateTime#toString} / {@link java.time.LocalDate#toString}
+ * give, at a fraction of the cost. Anything else is left to the slow path.
  */
 final class IsoTimestamp {
 
@@ -12,23 +13,9 @@ final class IsoTimestamp {
     private IsoTimestamp() {
     }
 
-    /** {@code withOffset}: canonical timestamptz text (an offset is required); else timestamp text (offset ignored). */
-    static String canonical(String value, boolean withOffset) {
-        int n = value.length();
-        if (n < 19 || !digits(value, 0, 4) || value.charAt(4) != '-' || !digits(value, 5, 2) || value.charAt(7) != '-'
-            || !digits(value, 8, 2) || (value.charAt(10) != 'T' && value.charAt(10) != ' ') || !digits(value, 11, 2)
-            || value.charAt(13) != ':' || !digits(value, 14, 2) || value.charAt(16) != ':' || !digits(value, 17, 2)) {
-            return null;
-        }
-        int year = number(value, 0, 4);
-        int month = number(value, 5, 2);
-        int day = number(value, 8, 2);
-        int hour = number(value, 11, 2);
-        int minute = number(value, 14, 2);
-        int second = number(value, 17, 2);
-        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        if (month < 1 || month > 12 || day < 1 || day > DAYS[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23
-            || minute > 59 || second > 59) {
+    /** {@code withOffset}: canonical timestamptz text (an offset is required); else timestamp text (offset ignored); null: not this form. */
+    static String canonical(CharSequence value, boolean withOffset) {
+        if (!isDateTime(value)) {
             return null;
         }
         String offset = offset(value, 19);
@@ -36,14 +23,61 @@ final class IsoTimestamp {
             return null;
         }
         StringBuilder text = new StringBuilder(25).append(value, 0, 10).append('T').append(value, 11, 16);
-        if (second != 0) {
+        if (!zeroSeconds(value)) {
             text.append(value, 16, 19);
         }
         return withOffset ? text.append(offset).toString() : text.toString();
     }
 
+    /** True when {@code value} already is the text {@link #canonical} would give (so it needs no copy). */
+    static boolean isCanonical(CharSequence value, boolean withOffset) {
+        if (!isDateTime(value) || value.charAt(10) != 'T' || zeroSeconds(value)) {
+            return false;
+        }
+        int n = value.length() - 19;
+        if (!withOffset) {
+            return n == 0;
+        }
+        if (n == 1) {
+            return value.charAt(19) == 'Z';
+        }
+        String offset = n == 6 && value.charAt(22) == ':' ? offset(value, 19) : null;
+        return offset != null && !offset.equals("Z");
+    }
+
+    /** An ISO date {@code yyyy-MM-dd} that exists. */
+    static boolean isDate(CharSequence value) {
+        return value.length() == 10 && isDateAt(value);
+    }
+
+    private static boolean isDateAt(CharSequence value) {
+        if (!digits(value, 0, 4) || value.charAt(4) != '-' || !digits(value, 5, 2) || value.charAt(7) != '-'
+            || !digits(value, 8, 2)) {
+            return false;
+        }
+        int year = number(value, 0, 4);
+        int month = number(value, 5, 2);
+        int day = number(value, 8, 2);
+        boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        return month >= 1 && month <= 12 && day >= 1 && day <= DAYS[month - 1] + (month == 2 && leap ? 1 : 0);
+    }
+
+    /** A date, 'T' or ' ', and a time {@code HH:mm:ss} that exist; an offset may follow. */
+    private static boolean isDateTime(CharSequence value) {
+        if (value.length() < 19 || !isDateAt(value) || (value.charAt(10) != 'T' && value.charAt(10) != ' ')
+            || !digits(value, 11, 2) || value.charAt(13) != ':' || !digits(value, 14, 2) || value.charAt(16) != ':'
+            || !digits(value, 17, 2)) {
+            return false;
+        }
+        return number(value, 11, 2) <= 23 && number(value, 14, 2) <= 59 && number(value, 17, 2) <= 59;
+    }
+
+    private static boolean zeroSeconds(CharSequence value) {
+        return value.charAt(17) == '0' && value.charAt(18) == '0';
+    }
+
     /** The canonical offset after the time ("" when none, "Z" for zero, "+01:00"), or null when it is not one. */
-    private static String offset(String value, int at) {
+    private static String offset(CharSequence value, int at) {
         int n = value.length() - at;
         if (n == 0) {
             return "";
@@ -73,7 +107,7 @@ final class IsoTimestamp {
         return sign + (hours < 10 ? "0" : "") + hours + ":" + (minutes < 10 ? "0" : "") + minutes;
     }
 
-    private static boolean digits(String value, int from, int count) {
+    private static boolean digits(CharSequence value, int from, int count) {
         for (int i = from; i < from + count; i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
@@ -83,7 +117,7 @@ final class IsoTimestamp {
         return true;
     }
 
-    private static int number(String value, int from, int count) {
+    private static int number(CharSequence value, int from, int count) {
         int result = 0;
         for (int i = from; i < from + count; i++) {
             result = result * 10 + value.charAt(i) - '0';

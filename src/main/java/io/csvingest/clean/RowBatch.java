@@ -3,32 +3,149 @@ package io.csvingest.clean;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.csvingest.parse.CsvRow;
+import io.csvingest.parse.RecordBlock;
 
-/** One batch of a file on its way through cleaning and loading: the rows still to load and the rows rejected so far. */
+/**
+ * One batch of a file on its way through cleaning and loading: its records, which of them are still to load, their
+ * values (as read, or as a step rewrote them) and the rows rejected so far. Records are addressed by index.
+ */
 public final class RowBatch {
 
-    private List<Row> rows;
+    private static final byte LIVE = 0;
+    private static final byte DROPPED = 1;
+    private static final byte REJECTED = 2;
+
+    private final RecordBlock block;
+    private final byte[] state;
+    /** Per field of the block: a value a step put in place of the one read (null: none). */
+    private String[] replaced;
     private final List<Reject> rejects = new ArrayList<>();
+    private boolean coerced;
 
-    public RowBatch(List<Row> rows) {
-        this.rows = rows;
+    public RowBatch(RecordBlock block) {
+        this.block = block;
+        this.state = new byte[block == null ? 0 : block.size()];
     }
 
-    public List<Row> rows() {
-        return rows;
+    /** A batch of no records, to collect the rejects of batches whose loading ended. */
+    public static RowBatch rejectsOnly() {
+        return new RowBatch(null);
     }
 
-    /** Replaces the rows still to load (a step that drops or rewrites rows). */
-    public void rows(List<Row> remaining) {
-        this.rows = remaining;
+    public RecordBlock block() {
+        return block;
     }
 
-    public void reject(CsvRow source, String column, String reason) {
-        rejects.add(new Reject(source.line(), source.raw(), column, reason));
+    /** Records in the batch, loaded or not. */
+    public int size() {
+        return state.length;
+    }
+
+    public boolean live(int r) {
+        return state[r] == LIVE;
+    }
+
+    /** The records still to load, in file order. */
+    public int[] live() {
+        int[] live = new int[liveCount()];
+        for (int r = 0, i = 0; r < state.length; r++) {
+            if (state[r] == LIVE) {
+                live[i++] = r;
+            }
+        }
+        return live;
+    }
+
+    public int liveCount() {
+        int n = 0;
+        for (byte s : state) {
+            n += s == LIVE ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Not to load, and not a reject: blank, a duplicate, filtered out, superseded by a later row (the caller counts it). */
+    public void drop(int r) {
+        state[r] = DROPPED;
+    }
+
+    /** Not to load: rejected with a reason, the column at fault ("" if none) and its line and original text. */
+    public void reject(int r, String column, String reason) {
+        state[r] = REJECTED;
+        rejects.add(new Reject(block.line(r), block.raw(r), column, reason));
+    }
+
+    /** Marks every value as in its column's canonical text (see {@link Coercer}). */
+    void coerced() {
+        coerced = true;
+    }
+
+    public boolean isCoerced() {
+        return coerced;
     }
 
     public List<Reject> rejects() {
         return rejects;
+    }
+
+    public long line(int r) {
+        return block.line(r);
+    }
+
+    /** Field index in the block of record {@code r}'s column {@code column}. */
+    public int field(int r, int column) {
+        return block.firstField(r) + column;
+    }
+
+    /** The value a step put in place of field {@code f}'s, or null when it has the one read. */
+    public String replacement(int f) {
+        return replaced == null ? null : replaced[f];
+    }
+
+    public String value(int r, int column) {
+        int f = field(r, column);
+        String replacement = replacement(f);
+        return replacement != null ? replacement : block.value(f);
+    }
+
+    public String[] values(int r) {
+        String[] values = new String[block.fieldCount(r)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(r, i);
+        }
+        return values;
+    }
+
+    /** Puts {@code value} (null: NULL) in place of record {@code r}'s value in {@code column}. */
+    public void set(int r, int column, String value) {
+        int f = field(r, column);
+        if (value == null) {
+            block.narrow(f, RecordBlock.NULL, 0);
+            if (replaced != null) {
+                replaced[f] = null;
+            }
+            return;
+        }
+        if (replaced == null) {
+            replaced = new String[block.firstField(block.size())];
+        }
+        replaced[f] = value;
+        block.narrow(f, 0, 0);
+    }
+
+    /**
+     * Record {@code r}'s value in {@code column} without copying it when it is a plain range of the text: then into
+     * {@code range}, reused; a String otherwise; null when NULL.
+     */
+    public CharSequence chars(int r, int column, CharRange range) {
+        int f = field(r, column);
+        String replacement = replacement(f);
+        if (replacement != null) {
+            return replacement;
+        }
+        if (block.start(f) == RecordBlock.NULL) {
+            return null;
+        }
+        return block.escaped(f) ? block.value(f) : range.of(block.text(), block.start(f), block.end(f));
     }
 }

@@ -1,43 +1,74 @@
 package io.csvingest.clean;
 
-import io.csvingest.intake.Cleaning;
+import java.util.Set;
 
-/** The per-record cleaning a feed asks for: trim values, read NULL tokens as NULL, recognise blank records. */
+import io.csvingest.intake.Cleaning;
+import io.csvingest.parse.RecordBlock;
+
+/** The per-record cleaning a feed asks for, on the record's ranges: trim values, read NULL tokens as NULL, spot blank records. */
 public final class RowCleaner {
 
-    private RowCleaner() {
+    private final boolean trim;
+    private final Set<String> nullValues;
+    private final char[][] tokens;
+    private final int longest;
+
+    public RowCleaner(Cleaning cleaning) {
+        this.trim = cleaning.trim();
+        this.nullValues = cleaning.nullValues();
+        this.tokens = nullValues.stream().filter(token -> !token.isEmpty()).map(String::toCharArray).toArray(char[][]::new);
+        this.longest = nullValues.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** Cleans the values in place and returns the same array. */
-    public static String[] clean(String[] values, Cleaning cleaning) {
-        return clean(values, cleaning, longestNullValue(cleaning));
-    }
-
-    /** The same, told the length of the longest NULL token, so longer values skip the lookup (most of them). */
-    public static String[] clean(String[] values, Cleaning cleaning, int longestNullValue) {
-        for (int i = 0; i < values.length; i++) {
-            String value = values[i];
-            if (value != null) {
-                if (cleaning.trim()) {
-                    value = value.strip();
+    /** Cleans record {@code r}'s fields in place; true when it then holds no value at all (an empty line, only separators and spaces). */
+    public boolean clean(RecordBlock block, int r) {
+        char[] text = block.text();
+        boolean blank = true;
+        for (int f = block.firstField(r), last = f + block.fieldCount(r); f < last; f++) {
+            int from = block.start(f);
+            int to = block.end(f);
+            if (from == RecordBlock.NULL) {
+                continue;
+            }
+            if (trim) {
+                while (from < to && isWhitespace(text[from])) {
+                    from++;
                 }
-                values[i] = value.length() <= longestNullValue && cleaning.nullValues().contains(value) ? null : value;
+                while (to > from && isWhitespace(text[to - 1])) {
+                    to--;
+                }
+            }
+            block.narrow(f, from, to);
+            // a range with doubled quotes is longer than its value
+            if ((to - from <= longest || block.escaped(f)) && isNullToken(block, f, text, from, to)) {
+                block.narrow(f, RecordBlock.NULL, 0);
+            } else {
+                blank = false;
             }
         }
-        return values;
+        return blank;
     }
 
-    public static int longestNullValue(Cleaning cleaning) {
-        return cleaning.nullValues().stream().mapToInt(String::length).max().orElse(0);
-    }
-
-    /** True when a cleaned record holds no value at all (an empty line, or only separators and spaces). */
-    public static boolean isBlank(String[] cleaned) {
-        for (String value : cleaned) {
-            if (value != null) {
-                return false;
+    private boolean isNullToken(RecordBlock block, int f, char[] text, int from, int to) {
+        if (from == to) {
+            return true;
+        }
+        if (block.escaped(f)) {
+            return nullValues.contains(block.value(f));
+        }
+        for (char[] token : tokens) {
+            if (token.length == to - from && java.util.Arrays.equals(token, 0, token.length, text, from, to)) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** {@link Character#isWhitespace}, as {@link String#strip} trims, with the ASCII answer first. */
+    static boolean isWhitespace(char c) {
+        if (c < 128) {
+            return c == ' ' || c >= 9 && c <= 13 || c >= 28 && c <= 31;
+        }
+        return Character.isWhitespace(c);
     }
 }

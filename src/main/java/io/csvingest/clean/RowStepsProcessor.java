@@ -1,6 +1,5 @@
 package io.csvingest.clean;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.csvingest.IngestException;
@@ -24,23 +23,28 @@ public class RowStepsProcessor implements Processor {
         }
         List<String> columns = CleanedHeader.of(exchange).columns();
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
-        List<Row> kept = new ArrayList<>(batch.rows().size());
-        for (Row row : batch.rows()) {
+        int filtered = 0;
+        for (int r : batch.live()) {
             Exchange step = new DefaultExchange(exchange.getContext());
             for (int i = 0; i < columns.size(); i++) {
-                step.getMessage().setHeader(columns.get(i), row.values()[i]);
+                step.getMessage().setHeader(columns.get(i), batch.value(r, i));
             }
             template(exchange).send(rowSteps, step);
             if (step.getException() != null) {
                 throw new IngestException("The feed's row steps (" + rowSteps + ") failed: " + step.getException(),
                         step.getException());
             }
-            if (!step.isRouteStop()) {
-                kept.add(new Row(row.source(), valuesOf(step, columns)));
+            if (step.isRouteStop()) {
+                batch.drop(r);
+                filtered++;
+            } else {
+                String[] values = valuesOf(step, columns);
+                for (int i = 0; i < values.length; i++) {
+                    batch.set(r, i, values[i]);
+                }
             }
         }
-        FileLoad.of(exchange).countFiltered(batch.rows().size() - kept.size());
-        batch.rows(kept);
+        FileLoad.of(exchange).countFiltered(filtered);
     }
 
     private static String[] valuesOf(Exchange step, List<String> columns) {

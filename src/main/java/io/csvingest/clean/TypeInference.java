@@ -28,7 +28,7 @@ public final class TypeInference {
      */
     private static boolean accepts(ColumnType candidate, String value, ValueFormats formats) {
         return switch (candidate) {
-            case BIGINT, NUMERIC, DOUBLE -> candidate.accepts(formats.plainNumber(value));
+            case BIGINT, NUMERIC, DOUBLE -> candidate.accepts(formats.plainNumber(value).toString());
             case DATE -> candidate.accepts(value) || formats.date() != null && coerces(candidate, value, formats);
             case TIMESTAMP, TIMESTAMPTZ -> candidate.accepts(value)
                                            || formats.timestamp() != null && coerces(candidate, value, formats);

@@ -41,7 +41,7 @@ public record ValueFormats(Character thousands, char decimal, String datePattern
      * must be well formed ({@code 1,234,567}, not {@code 1,2,3} or {@code 22.11.2026}): otherwise the value comes
      * back unchanged, still holding the separator, and is no number.
      */
-    String plainNumber(String value) {
+    CharSequence plainNumber(CharSequence value) {
         if (thousands == null && decimal == '.') {
             return value;
         }

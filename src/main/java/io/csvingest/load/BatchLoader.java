@@ -6,7 +6,6 @@ import java.util.List;
 
 import io.csvingest.IngestException;
 import io.csvingest.clean.Reject;
-import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
@@ -39,12 +38,12 @@ public class BatchLoader implements Processor {
             return;
         }
         // the previous batch's COPY ends now; the body becomes what ended here, whose rejects are recorded next
-        RowBatch ended = new RowBatch(List.of());
+        RowBatch ended = RowBatch.rejectsOnly();
         settle(exchange, copy, copy.take(exchange), ended);
         if (!copy.usable()) {
             insertBatch(exchange, batch);
             ended.rejects().addAll(batch.rejects());
-        } else if (batch.rows().isEmpty()) {
+        } else if (batch.liveCount() == 0) {
             ended.rejects().addAll(batch.rejects());
         } else {
             copy.send(exchange, batch);
@@ -58,7 +57,7 @@ public class BatchLoader implements Processor {
 
     /** After the last batch: ends the COPY still open; the body becomes that batch, for its rejects to be recorded. */
     public void finishFile(Exchange exchange) throws Exception {
-        RowBatch ended = new RowBatch(List.of());
+        RowBatch ended = RowBatch.rejectsOnly();
         CopyPipeline copy = CopyPipeline.of(exchange);
         if (copy != null) {
             settle(exchange, copy, copy.take(exchange), ended);
@@ -68,8 +67,9 @@ public class BatchLoader implements Processor {
 
     private void insertBatch(Exchange exchange, RowBatch batch) throws Exception {
         long started = System.nanoTime();
-        if (!batch.rows().isEmpty()) {
-            checkNotAllRefused(batch, batch.rows(), insert(exchange, batch, batch.rows()));
+        int[] rows = batch.live();
+        if (rows.length > 0) {
+            checkNotAllRefused(batch, rows, insert(exchange, batch, rows, 0, rows.length));
             FileLoad.of(exchange).countBatch();
         }
         PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
@@ -87,9 +87,9 @@ public class BatchLoader implements Processor {
         long started = System.nanoTime();
         Exception failure = sent.failure();
         if (failure == null) {
-            FileLoad.of(exchange).countLoaded(sent.rows().size());
+            FileLoad.of(exchange).countLoaded(sent.rows().length);
         } else if (DatabaseRefusal.of(failure) != null || copy.notCopyable(failure)) {
-            checkNotAllRefused(sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows()));
+            checkNotAllRefused(sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows(), 0, sent.rows().length));
         } else {
             throw failure;
         }
@@ -102,40 +102,40 @@ public class BatchLoader implements Processor {
      * When every row of a batch was refused, the table, not the data, is the likely problem (a NOT NULL column the
      * file lacks, a foreign key to an empty table...): fail the file rather than "load" it with nothing in.
      */
-    private static void checkNotAllRefused(RowBatch batch, List<Row> rows, int loaded) {
-        if (loaded == 0 && rows.size() > 1) {
-            Reject first = batch.rejects().get(batch.rejects().size() - rows.size());
-            throw new IngestException("The database refused every row of a batch of " + rows.size() + " (lines "
-                                      + rows.get(0).source().line() + "-" + rows.get(rows.size() - 1).source().line()
-                                      + "), so the table rather than the data is the likely problem; nothing of the"
-                                      + " file was loaded. Line " + first.line() + ": " + first.reason());
+    private static void checkNotAllRefused(RowBatch batch, int[] rows, int loaded) {
+        if (loaded == 0 && rows.length > 1) {
+            Reject first = batch.rejects().get(batch.rejects().size() - rows.length);
+            throw new IngestException("The database refused every row of a batch of " + rows.length + " (lines "
+                                      + batch.line(rows[0]) + "-" + batch.line(rows[rows.length - 1]) + "), so the table"
+                                      + " rather than the data is the likely problem; nothing of the file was loaded."
+                                      + " Line " + first.line() + ": " + first.reason());
         }
     }
 
-    /** Inserts the rows, halving around refused ones (rejected into the batch); returns how many went in. */
-    private int insert(Exchange exchange, RowBatch batch, List<Row> rows) throws Exception {
-        Exception failure = FileTransaction.inSavepoint(exchange, () -> send(exchange, rows));
+    /** Inserts rows {@code [from, to)} of {@code rows}, halving around refused ones (rejected into the batch); returns how many went in. */
+    private int insert(Exchange exchange, RowBatch batch, int[] rows, int from, int to) throws Exception {
+        Exception failure = FileTransaction.inSavepoint(exchange, () -> send(exchange, batch, rows, from, to));
         if (failure == null) {
-            FileLoad.of(exchange).countLoaded(rows.size());
-            return rows.size();
+            FileLoad.of(exchange).countLoaded(to - from);
+            return to - from;
         }
         DatabaseRefusal refusal = DatabaseRefusal.of(failure);
         if (refusal == null) {
             throw failure;
         }
-        if (rows.size() == 1) {
-            batch.reject(rows.get(0).source(), refusal.column(), refusal.reason());
+        if (to - from == 1) {
+            batch.reject(rows[from], refusal.column(), refusal.reason());
             return 0;
         }
-        int half = rows.size() / 2;
-        return insert(exchange, batch, rows.subList(0, half)) + insert(exchange, batch, rows.subList(half, rows.size()));
+        int half = from + (to - from) / 2;
+        return insert(exchange, batch, rows, from, half) + insert(exchange, batch, rows, half, to);
     }
 
     /** The exception of the attempt, or null when the rows are in. */
-    private Exception send(Exchange exchange, List<Row> rows) {
-        List<List<String>> parameters = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            parameters.add(Arrays.asList(row.values()));
+    private Exception send(Exchange exchange, RowBatch batch, int[] rows, int from, int to) {
+        List<List<String>> parameters = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            parameters.add(Arrays.asList(batch.values(rows[i])));
         }
         Exchange insert = new DefaultExchange(exchange.getContext());
         insert.setProperty(TablePlan.INSERT_SQL, exchange.getProperty(TablePlan.INSERT_SQL));

@@ -2,12 +2,10 @@ package io.csvingest.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.LoadMethod;
@@ -26,11 +24,7 @@ final class CopyPipeline {
     static final String PROPERTY = "CsvIngestCopyPipeline";
 
     /** A batch sent but not yet ended: the batch, its savepoint and stream, a failure while sending, time spent on it. */
-    record Pending(RowBatch batch, Object savepoint, CopyIn copy, Exception failure, long nanos) {
-
-        List<Row> rows() {
-            return batch.rows();
-        }
+    record Pending(RowBatch batch, int[] rows, Object savepoint, CopyIn copy, Exception failure, long nanos) {
     }
 
     /**
@@ -76,8 +70,9 @@ final class CopyPipeline {
         return refused;
     }
 
-    /** Sends the rows in a new savepoint, leaving the COPY open; a failure while sending is kept for {@link #take}. */
+    /** Sends the batch's live rows in a new savepoint, leaving the COPY open; a failure while sending is kept for {@link #take}. */
     void send(Exchange exchange, RowBatch batch) {
+        int[] rows = batch.live();
         long started = System.nanoTime();
         Object savepoint = FileTransaction.savepoint(exchange);
         CopyIn copy = null;
@@ -87,15 +82,15 @@ final class CopyPipeline {
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             CopyIn stream = copy;
             CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length));
-            for (Row row : batch.rows()) {
-                text.row(row.values());
+            for (int r : rows) {
+                text.row(batch, r);
             }
             text.flush();
             copy.flushCopy();
         } catch (SQLException | RuntimeException e) {
             failure = e;
         }
-        pending = new Pending(batch, savepoint, copy, failure, System.nanoTime() - started);
+        pending = new Pending(batch, rows, savepoint, copy, failure, System.nanoTime() - started);
     }
 
     /**
@@ -119,7 +114,7 @@ final class CopyPipeline {
         }
         cancel(sent.copy(), failure);
         FileTransaction.endSavepoint(exchange, sent.savepoint(), failure);
-        return new Pending(sent.batch(), null, null, failure, sent.nanos() + System.nanoTime() - started);
+        return new Pending(sent.batch(), sent.rows(), null, null, failure, sent.nanos() + System.nanoTime() - started);
     }
 
     /** Abandons the COPY in flight, if any, so the file's transaction can roll back (the file failed elsewhere). */

@@ -2,9 +2,13 @@ package io.csvingest.load;
 
 import java.sql.SQLException;
 
+import io.csvingest.clean.RowBatch;
+import io.csvingest.parse.RecordBlock;
+
 /**
  * Encodes rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for NULL, backslash escapes) as UTF-8
- * into a reused buffer, handing it to a sink whenever it fills: no per-row objects on the way to the socket.
+ * straight from the characters they were read from into a reused buffer, handing it to a sink whenever it fills: no
+ * per-row or per-value objects on the way to the socket.
  */
 final class CopyText {
 
@@ -14,7 +18,7 @@ final class CopyText {
     }
 
     private static final int FLUSH_AT = 60 * 1024;
-    private final byte[] buffer = new byte[FLUSH_AT + 1024];
+    private byte[] buffer = new byte[FLUSH_AT + 4096];
     private final Sink sink;
     private int length;
 
@@ -22,19 +26,32 @@ final class CopyText {
         this.sink = sink;
     }
 
-    void row(String[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
+    /** Record {@code r} of the batch: its values as cleaned, or as a step rewrote them. */
+    void row(RowBatch batch, int r) throws SQLException {
+        RecordBlock block = batch.block();
+        char[] text = block.text();
+        for (int i = 0, f = block.firstField(r), n = block.fieldCount(r); i < n; i++, f++) {
             if (i > 0) {
-                put((byte) '\t');
+                ensure(1);
+                buffer[length++] = '\t';
             }
-            if (values[i] == null) {
-                put((byte) '\\');
-                put((byte) 'N');
+            String replacement = batch.replacement(f);
+            if (replacement != null) {
+                char[] chars = replacement.toCharArray();
+                chars(chars, 0, chars.length, false);
+            } else if (block.start(f) == RecordBlock.NULL) {
+                ensure(2);
+                buffer[length++] = '\\';
+                buffer[length++] = 'N';
             } else {
-                value(values[i]);
+                chars(text, block.start(f), block.end(f), block.escaped(f));
             }
         }
-        put((byte) '\n');
+        ensure(1);
+        buffer[length++] = '\n';
+        if (length >= FLUSH_AT) {
+            flush();
+        }
     }
 
     /** Sends what is buffered. */
@@ -45,50 +62,49 @@ final class CopyText {
         }
     }
 
-    private void value(String value) throws SQLException {
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                i = multiByte(value, i);
-            } else if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                put((byte) '\\');
-                put((byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r'));
+    /** Characters {@code [from, to)} as UTF-8, escaped; {@code doubledQuotes}: {@code ""} stands for one quote. */
+    private void chars(char[] text, int from, int to, boolean doubledQuotes) throws SQLException {
+        ensure((to - from) * 3);
+        byte[] out = buffer;
+        int at = length;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c < 0x80) {
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    out[at++] = '\\';
+                    out[at++] = (byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+                } else {
+                    out[at++] = (byte) c;
+                    if (c == '"' && doubledQuotes) {
+                        i++;
+                    }
+                }
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+                int code = Character.toCodePoint(c, text[++i]);
+                out[at++] = (byte) (0xF0 | code >> 18);
+                out[at++] = (byte) (0x80 | code >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | code >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | code & 0x3F);
             } else {
-                put((byte) c);
+                int code = Character.isSurrogate(c) ? 0xFFFD : c;
+                out[at++] = (byte) (0xE0 | code >> 12);
+                out[at++] = (byte) (0x80 | code >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | code & 0x3F);
             }
         }
+        length = at;
     }
 
-    /** Writes the character at {@code i} (two code units for a surrogate pair) as UTF-8; returns the last index used. */
-    private int multiByte(String value, int i) throws SQLException {
-        char c = value.charAt(i);
-        if (c < 0x800) {
-            put((byte) (0xC0 | c >> 6));
-            put((byte) (0x80 | c & 0x3F));
-            return i;
-        }
-        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-            int code = Character.toCodePoint(c, value.charAt(i + 1));
-            put((byte) (0xF0 | code >> 18));
-            put((byte) (0x80 | code >> 12 & 0x3F));
-            put((byte) (0x80 | code >> 6 & 0x3F));
-            put((byte) (0x80 | code & 0x3F));
-            return i + 1;
-        }
-        int code = Character.isSurrogate(c) ? 0xFFFD : c;
-        put((byte) (0xE0 | code >> 12));
-        put((byte) (0x80 | code >> 6 & 0x3F));
-        put((byte) (0x80 | code & 0x3F));
-        return i;
-    }
-
-    private void put(byte b) throws SQLException {
-        if (length == buffer.length) {
+    /** Room for {@code bytes} more: sends what is buffered first if needed (a value larger than the buffer gets a larger one). */
+    private void ensure(int bytes) throws SQLException {
+        if (length + bytes > buffer.length) {
             flush();
-        }
-        buffer[length++] = b;
-        if (length >= FLUSH_AT && b == '\n') {
-            flush();
+            if (bytes > buffer.length) {
+                buffer = new byte[bytes];
+            }
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.csvingest.load;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.csvingest.clean.Row;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.intake.FileLoad;
 import org.apache.camel.Exchange;
@@ -24,16 +23,19 @@ public class KeyDeduplication implements Processor {
             return;
         }
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
-        Map<List<String>, Row> lastByKey = new LinkedHashMap<>(batch.rows().size() * 2);
-        for (Row row : batch.rows()) {
+        Map<List<String>, Integer> lastByKey = new HashMap<>(batch.size() * 2);
+        int superseded = 0;
+        for (int r : batch.live()) {
             List<String> key = new ArrayList<>(keys.length);
             for (int index : keys) {
-                key.add(row.values()[index]);
+                key.add(batch.value(r, index));
             }
-            lastByKey.remove(key);
-            lastByKey.put(key, row);
+            Integer earlier = lastByKey.put(key, r);
+            if (earlier != null) {
+                batch.drop(earlier);
+                superseded++;
+            }
         }
-        FileLoad.of(exchange).countDuplicates(batch.rows().size() - lastByKey.size());
-        batch.rows(new ArrayList<>(lastByKey.values()));
+        FileLoad.of(exchange).countDuplicates(superseded);
     }
 }

@@ -3,7 +3,7 @@ package io.csvingest.load;
 import javax.sql.DataSource;
 
 import io.csvingest.clean.CleanedHeader;
-import io.csvingest.clean.CleaningProcessor;
+import io.csvingest.clean.BatchCleaner;
 import io.csvingest.clean.CoercionProcessor;
 import io.csvingest.clean.RowStepsProcessor;
 import io.csvingest.deadletter.RejectFile;
@@ -37,12 +37,11 @@ public class LoadRoutes extends RouteBuilder {
                 .process(new OpenCsvProcessor())
                 .process(CleanedHeader.PROCESSOR)
                 .to("direct:prepare-table")
-                .process(CleaningProcessor::prepare)
                 .process(RejectFile::prepare)
                 .process(CopyPipeline::prepare)
-                .setBody(exchange -> CsvSource.of(exchange).batchesAhead(Feed.of(exchange).batchSize()))
+                // parsed and cleaned on a read-ahead thread while the batch before loads
+                .setBody(exchange -> CsvSource.of(exchange).batchesAhead(Feed.of(exchange).batchSize(), BatchCleaner.of(exchange)))
                 .split(body()).streaming().stopOnException()
-                    .process(new CleaningProcessor())
                     .process(new RowStepsProcessor())
                     .process(new CoercionProcessor())
                     .process(new KeyDeduplication())

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import io.csvingest.IngestException;
 import io.csvingest.clean.CleanedHeader;
-import io.csvingest.clean.CoercionProcessor;
+import io.csvingest.clean.Coercer;
 import io.csvingest.clean.ColumnType;
 import io.csvingest.clean.TypeInference;
 import io.csvingest.clean.RowCleaner;
@@ -17,6 +17,7 @@ import io.csvingest.intake.ColumnSpec;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.parse.CsvSource;
+import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -45,11 +46,11 @@ public class TablePlanner implements Processor {
         boolean exists = existing != null && !existing.isEmpty();
         if (exists) {
             checkColumnsExist(table, columns, existing);
-            exchange.setProperty(CoercionProcessor.TYPES, existingTypes(columns, existing));
-        } else if (!CsvSource.of(exchange).peek(1).isEmpty()) {
+            exchange.setProperty(Coercer.TYPES, existingTypes(columns, existing));
+        } else if (CsvSource.of(exchange).peek(1).size() > 0) {
             // a header without rows says nothing about types: create no table rather than an all-text one
             types = types(columns, feed, CsvSource.of(exchange));
-            exchange.setProperty(CoercionProcessor.TYPES, types);
+            exchange.setProperty(Coercer.TYPES, types);
         }
         boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable);
@@ -61,9 +62,13 @@ public class TablePlanner implements Processor {
 
     /** The feed's declared types, else types inferred from the first rows. */
     private static List<ColumnType> types(List<String> columns, Feed feed, CsvSource source) {
-        List<String[]> sample = source.peek(SAMPLE_ROWS).stream()
-                .map(row -> RowCleaner.clean(row.values().clone(), feed.cleaning()))
-                .toList();
+        RecordBlock peeked = source.peek(SAMPLE_ROWS);
+        RowCleaner cleaner = new RowCleaner(feed.cleaning());
+        List<String[]> sample = new ArrayList<>();
+        for (int r = 0; r < Math.min(peeked.size(), SAMPLE_ROWS); r++) {
+            cleaner.clean(peeked, r);
+            sample.add(peeked.values(r));
+        }
         List<ColumnType> types = new ArrayList<>(TypeInference.infer(columns.size(), sample, feed.formats()));
         for (ColumnSpec spec : feed.columns()) {
             if (spec.type() != null) {

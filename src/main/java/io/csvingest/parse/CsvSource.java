@@ -4,69 +4,55 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import io.csvingest.IngestException;
 import org.apache.camel.Exchange;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
- * Streams one RFC 4180 CSV file record by record in bounded memory (plain or {@code .gz}, any charset, BOM and
+ * Streams one RFC 4180 CSV file in blocks of records in bounded memory (plain or {@code .gz}, any charset, BOM and
  * CRLF tolerated, delimiter detected), with a peekable sample, start line numbers and each record's original text.
  */
 public final class CsvSource implements Closeable {
 
     /** Exchange property holding the open source of the file being loaded. */
     public static final String PROPERTY = "CsvIngestSource";
-
-    private static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    /** A block ends at its row count or at this many characters (8 MB), whichever comes first: wide rows stay in bounds. */
+    static final int MAX_BLOCK_CHARS = 1 << 22;
 
     private final String fileName;
     private final Dialect dialect;
-    private final DecodingReader decoded;
-    private final RawText raw;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final Reader reader;
+    private final CsvScanner scanner;
     private final List<String> header;
     private final char delimiter;
-    private final Deque<CsvRow> peeked = new ArrayDeque<>();
-    private CSVRecord next;
-    private long nextLine = 1;
-    private long parsedLines;
     private CountingInputStream counted;
     private long size;
-    private ReadAhead<List<CsvRow>> readAhead;
+    private ReadAhead<?> readAhead;
 
     private CsvSource(String fileName, Dialect dialect, DecodingReader decoded, BufferedReader reader) throws IOException {
         this.fileName = fileName;
-        this.decoded = decoded;
         this.dialect = dialect;
+        this.reader = reader;
         this.delimiter = dialect.delimiterFor(reader);
-        this.raw = new RawText(reader);
-        this.parser = CSVParser.builder().setReader(raw).setFormat(RFC4180.builder().setDelimiter(delimiter).get()).get();
-        this.records = parser.iterator();
-        this.next = advance();
-        CsvRow first = read();
-        if (first == null) {
+        this.scanner = new CsvScanner(reader, delimiter, decoded);
+        if (fill(1, null) == 0) {
             throw new IngestException(fileName + " is empty: a CSV file needs a header row naming its columns");
         }
-        this.header = List.of(first.values());
+        RecordBlock first = scanner.take(1);
+        this.header = List.of(first.values(0));
     }
 
     public static CsvSource of(Exchange exchange) {
@@ -132,98 +118,68 @@ public final class CsvSource implements Closeable {
         return delimiter;
     }
 
-    /** Up to {@code count} records after the header, read ahead but still returned by {@link #batches}. */
-    public List<CsvRow> peek(int count) {
-        readAhead(count);
-        return peeked.stream().limit(count).toList();
+    /** A copy of the first records after the header (at least {@code count} unless the file ends first), read ahead but still returned by {@link #batches}. */
+    public RecordBlock peek(int count) {
+        fill(count, header);
+        return scanner.peek();
     }
 
-    /** Reads until {@code count} records wait in the read-ahead buffer; false if the file ends first. */
-    private boolean readAhead(int count) {
-        while (peeked.size() < count) {
-            CsvRow row = read();
-            if (row == null) {
-                return false;
-            }
-            peeked.addLast(row);
-        }
-        return true;
-    }
-
-    /** The records after the header in lists of at most {@code size}, read lazily as the iterator is advanced. */
-    public Iterator<List<CsvRow>> batches(int size) {
+    /** The records after the header in blocks of at most {@code size} (and about 8 MB), read lazily as the iterator is advanced. */
+    public Iterator<RecordBlock> batches(int size) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return readAhead(1);
+                return fill(1, header) > 0;
             }
 
             @Override
-            public List<CsvRow> next() {
+            public RecordBlock next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<CsvRow> batch = new ArrayList<>(size);
-                while (batch.size() < size && readAhead(1)) {
-                    batch.add(peeked.removeFirst());
-                }
-                return batch;
+                int records = fill(size, MAX_BLOCK_CHARS, header);
+                return scanner.take(Math.min(size, records));
             }
         };
     }
 
     /**
-     * The same batches, parsed on a reader thread up to two batches ahead of the caller, so parsing overlaps cleaning
-     * and loading; a parse failure surfaces when its batch is reached. The thread ends when the source is closed.
+     * The same blocks, parsed and passed through {@code stage} (cleaning) on a reader thread up to two blocks ahead
+     * of the caller, so that work overlaps loading; a failure surfaces when its block is reached. The thread ends when
+     * the source is closed.
      */
-    public Iterator<List<CsvRow>> batchesAhead(int size) {
-        readAhead = new ReadAhead<>(batches(size), 2, "csv-read " + fileName);
-        return readAhead;
-    }
-
-    /** The record after the current one is parsed first: where it starts is where the current one's text ends. */
-    private CsvRow read() {
-        if (next == null) {
-            return null;
-        }
-        CSVRecord current = next;
-        next = advance();
-        long start = current.getCharacterPosition();
-        long end = next == null ? raw.end() : next.getCharacterPosition();
-        long breaks = 0;
-        for (long at = start; at < end; at++) {
-            char c = raw.charAt(at);
-            if (c == '\n' || c == '\r' && (at + 1 == end || raw.charAt(at + 1) != '\n')) {
-                breaks++;
+    public <T> Iterator<T> batchesAhead(int size, Function<RecordBlock, T> stage) {
+        Iterator<RecordBlock> blocks = batches(size);
+        ReadAhead<T> ahead = new ReadAhead<>(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return blocks.hasNext();
             }
-        }
-        long line = nextLine;
-        nextLine += breaks;
-        long undecodable = decoded.firstUndecodable();
-        if (undecodable >= start && undecodable < end) {
-            throw new IngestException(ParseErrors.notText(fileName, dialect, line, current.values(), header));
-        }
-        long textEnd = end;
-        if (textEnd > start && raw.charAt(textEnd - 1) == '\n') {
-            textEnd--;
-        }
-        if (textEnd > start && raw.charAt(textEnd - 1) == '\r') {
-            textEnd--;
-        }
-        String text = raw.slice(start, textEnd);
-        raw.releaseBefore(end);
-        return new CsvRow(line, current.values(), text);
+
+            @Override
+            public T next() {
+                return stage.apply(blocks.next());
+            }
+        }, 2, "csv-read " + fileName);
+        readAhead = ahead;
+        return ahead;
     }
 
-    private CSVRecord advance() {
+    /** Scans until {@code count} records wait (or the file ends); malformed text becomes a reason in plain words. */
+    private int fill(int count, List<String> columns) {
+        return fill(count, Integer.MAX_VALUE, columns);
+    }
+
+    private int fill(int count, int maxChars, List<String> columns) {
         try {
-            CSVRecord record = records.hasNext() ? records.next() : null;
-            parsedLines = parser.getCurrentLineNumber();
-            return record;
-        } catch (UncheckedIOException e) {
-            // the record that failed starts on the line after the last one parsed
-            throw new IngestException(ParseErrors.describe(fileName, e.getCause(), parsedLines + 1,
-                    parser.getCurrentLineNumber()), e);
+            return scanner.fill(count, maxChars);
+        } catch (CsvScanner.Malformed e) {
+            throw new IngestException(e.unterminated ? ParseErrors.unterminated(fileName, e.line)
+                    : ParseErrors.afterClosingQuote(fileName, e.line), e);
+        } catch (CsvScanner.Undecodable e) {
+            throw new IngestException(ParseErrors.notText(fileName, dialect, e.line, e.field, columns), e);
+        } catch (IOException e) {
+            throw new IngestException(ParseErrors.unreadable(fileName, e), e);
         }
     }
 
@@ -232,6 +188,6 @@ public final class CsvSource implements Closeable {
         if (readAhead != null) {
             readAhead.close();
         }
-        parser.close();
+        reader.close();
     }
 }

@@ -27,8 +27,8 @@ class CsvSourceTest {
     void should_keep_line_breaks_inside_quoted_fields_and_report_start_lines() throws IOException {
         try (CsvSource source = CsvSource.open(write("id,note\n1,\"a\nb\"\n2,c\r\n3,\"x,\"\"y\"\"\"\n"))) {
             assertEquals(List.of("id", "note"), source.header());
-            List<CsvRow> rows = all(source.batches(10));
-            assertEquals(List.of(2L, 4L, 5L), rows.stream().map(CsvRow::line).toList());
+            List<Row> rows = all(source.batches(10));
+            assertEquals(List.of(2L, 4L, 5L), rows.stream().map(Row::line).toList());
             assertArrayEquals(new String[] {"1", "a\nb"}, rows.get(0).values());
             assertArrayEquals(new String[] {"3", "x,\"y\""}, rows.get(2).values());
         }
@@ -37,9 +37,9 @@ class CsvSourceTest {
     @Test
     void should_keep_each_records_original_text_without_its_line_end() throws IOException {
         try (CsvSource source = CsvSource.open(write("id,note\r\n1,\"a\r\nb\"\r\n2,\"x,\"\"y\"\"\"\n\n3,last"))) {
-            List<CsvRow> rows = all(source.batches(10));
-            assertEquals(List.of("1,\"a\r\nb\"", "2,\"x,\"\"y\"\"\"", "", "3,last"), rows.stream().map(CsvRow::raw).toList());
-            assertEquals(List.of(2L, 4L, 5L, 6L), rows.stream().map(CsvRow::line).toList());
+            List<Row> rows = all(source.batches(10));
+            assertEquals(List.of("1,\"a\r\nb\"", "2,\"x,\"\"y\"\"\"", "", "3,last"), rows.stream().map(Row::raw).toList());
+            assertEquals(List.of(2L, 4L, 5L, 6L), rows.stream().map(Row::line).toList());
         }
     }
 
@@ -60,8 +60,8 @@ class CsvSourceTest {
     @Test
     void should_count_lines_of_cr_only_files_and_load_a_literal_replacement_character() throws IOException {
         try (CsvSource source = CsvSource.open(write("id,v\r1,caf\uFFFD\r2,\"a\rb\"\r3,c"))) {
-            List<CsvRow> rows = all(source.batches(10));
-            assertEquals(List.of(2L, 3L, 5L), rows.stream().map(CsvRow::line).toList());
+            List<Row> rows = all(source.batches(10));
+            assertEquals(List.of(2L, 3L, 5L), rows.stream().map(Row::line).toList());
             assertEquals("caf\uFFFD", rows.get(0).values()[1]);
             assertEquals("2,\"a\rb\"", rows.get(1).raw());
         }
@@ -168,9 +168,17 @@ class CsvSourceTest {
         return Files.writeString(dir.resolve("test.csv"), content, StandardCharsets.UTF_8);
     }
 
-    private static List<CsvRow> all(Iterator<List<CsvRow>> batches) {
-        List<CsvRow> rows = new ArrayList<>();
-        batches.forEachRemaining(rows::addAll);
+    /** One read record: its start line, values and original text. */
+    private record Row(long line, String[] values, String raw) {
+    }
+
+    private static List<Row> all(Iterator<RecordBlock> batches) {
+        List<Row> rows = new ArrayList<>();
+        batches.forEachRemaining(block -> {
+            for (int r = 0; r < block.size(); r++) {
+                rows.add(new Row(block.line(r), block.values(r), block.raw(r)));
+            }
+        });
         return rows;
     }
 }

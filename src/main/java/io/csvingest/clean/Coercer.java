@@ -1,0 +1,62 @@
+package io.csvingest.clean;
+
+import java.util.List;
+
+import io.csvingest.intake.Feed;
+import org.apache.camel.Exchange;
+
+/** Puts every value of a batch into the canonical text of its target column's type; a row with a bad value is rejected. */
+public final class Coercer {
+
+    /** Exchange property holding the target column types of the file being loaded, in header order. */
+    public static final String TYPES = "CsvIngestColumnTypes";
+
+    private final ColumnType[] types;
+    private final List<String> columns;
+    private final ValueFormats formats;
+    private final CharRange range = new CharRange();
+
+    Coercer(List<ColumnType> types, List<String> columns, ValueFormats formats) {
+        this.types = types.toArray(ColumnType[]::new);
+        this.columns = columns;
+        this.formats = formats;
+    }
+
+    /** For the file in flight: the types its table planning chose. */
+    public static Coercer of(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<ColumnType> types = exchange.getProperty(TYPES, List.class);
+        return new Coercer(types, CleanedHeader.of(exchange).columns(), Feed.of(exchange).formats());
+    }
+
+    public void coerce(RowBatch batch) {
+        for (int r = 0; r < batch.size(); r++) {
+            if (batch.live(r)) {
+                coerce(batch, r);
+            }
+        }
+        batch.coerced();
+    }
+
+    private void coerce(RowBatch batch, int r) {
+        for (int column = 0; column < types.length; column++) {
+            if (types[column] == ColumnType.TEXT) {
+                continue;
+            }
+            CharSequence value = batch.chars(r, column, range);
+            if (value == null) {
+                continue;
+            }
+            try {
+                CharSequence canonical = Coercion.canonical(types[column], value, formats);
+                if (canonical != value) {
+                    batch.set(r, column, canonical.toString());
+                }
+            } catch (IllegalArgumentException e) {
+                batch.reject(r, columns.get(column), "'" + value + "' " + e.getMessage()
+                                                     + " (column type " + types[column].sql() + ")");
+                return;
+            }
+        }
+    }
+}
