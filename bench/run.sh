@@ -13,7 +13,9 @@
 #
 # Needs: java 17, psql, a PostgreSQL reachable as BENCH_PG_HOST / BENCH_PG_PORT / BENCH_PG_USER (defaults:
 # 127.0.0.1, 5432, postgres). Service settings pass through (LOAD_METHOD=insert, BATCH_SIZE=...). Heap: BENCH_HEAP
-# (default -Xmx256m). Not a test: numbers, not verdicts.
+# (default -Xmx256m). BENCH_WARMUP_ROWS=N first loads an N-row file of the same shape into another table, so the
+# measured file meets a JIT-compiled service, as in one that has been running (default 0: a cold JVM, the first file
+# after a start; on 2 cores the JIT then takes a large share of the CPU). Not a test: numbers, not verdicts.
 ROWS=${1:-1000000}
 SHAPE=${2:-accel}
 source "$(dirname "$0")/lib.sh"
@@ -29,6 +31,14 @@ fi
 BYTES=$(stat -c %s "$FILE")
 
 start_service
+WARMUP_ROWS=${BENCH_WARMUP_ROWS:-0}
+if [ "$WARMUP_ROWS" -gt 0 ]; then
+  WARM_FILE=$WORK/$NAME-warmup-$WARMUP_ROWS.csv
+  [ -f "$WARM_FILE" ] || awk -v n="$WARMUP_ROWS" -v shape="$SHAPE" -v expected=/dev/null -f bench/generate.awk > "$WARM_FILE"
+  echo "warming up: $WARMUP_ROWS rows into table ${NAME}_warmup"
+  cp "$WARM_FILE" "$APP/.warmup.part" && mv "$APP/.warmup.part" "$APP/inbox/${NAME}_warmup.csv"
+  until ls "$APP"/outbox/${NAME}_warmup-*Z.csv >/dev/null 2>&1; do fail_if_dead; sleep 0.1; done
+fi
 
 # drop -> outbox, the way a user drops a file (written beside the inbox, then moved in)
 settle_database
@@ -80,4 +90,4 @@ case "$REPORT" in "$(cat "$EXPECTED")"*) ;; *) echo "FAIL: the service's counts 
 [ "$LOADED" = "$LOADED_EXPECTED" ] || { echo "FAIL: rows in table $LOADED (expected $LOADED_EXPECTED)"; exit 1; }
 [ "$COPIED" = "$READ_EXPECTED" ] || { echo "FAIL: \\copy loaded $COPIED (expected $READ_EXPECTED)"; exit 1; }
 echo "counts reconcile: read = loaded + rejected + duplicates + blank"
-echo "RESULT shape=$SHAPE rows=$ROWS method=${LOAD_METHOD:-copy} service_s=$SERVICE_S load_s=$LOAD_S copy_s=$COPY_S heap_mb=$PEAK_HEAP_MB rss_mb=$PEAK_RSS_MB service_cpu_s=$(cpu_delta "$CPU0" "$CPU1") pg_cpu_s=$(cpu_delta "$PG0" "$PG1") copy_pg_cpu_s=$(cpu_delta "$PG2" "$PG3")"
+echo "RESULT shape=$SHAPE rows=$ROWS method=${LOAD_METHOD:-copy} warmup_rows=$WARMUP_ROWS service_s=$SERVICE_S load_s=$LOAD_S copy_s=$COPY_S heap_mb=$PEAK_HEAP_MB rss_mb=$PEAK_RSS_MB service_cpu_s=$(cpu_delta "$CPU0" "$CPU1") pg_cpu_s=$(cpu_delta "$PG0" "$PG1") copy_pg_cpu_s=$(cpu_delta "$PG2" "$PG3")"

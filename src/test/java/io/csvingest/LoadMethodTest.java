@@ -61,6 +61,11 @@ class LoadMethodTest {
                     batchSize: 7
                     """.formatted(method, method, method)));
         }
+        Files.writeString(routes.resolve("texts-insert.yaml"), TestFeeds.yaml("texts-insert", """
+                include: "texts-insert-.*\\\\.csv"
+                table: texts_insert
+                method: insert
+                """));
         // row steps that run SQL themselves, on the file's connection (Spring hands the step the file's transaction)
         Files.writeString(routes.resolve("looked-up.yaml"), TestFeeds.yaml("looked-up", """
                 include: "looked-up-.*\\\\.csv"
@@ -137,15 +142,20 @@ class LoadMethodTest {
     }
 
     @Test
-    void should_copy_text_with_tabs_backslashes_line_breaks_and_any_script_exactly() {
-        folders.drop("texts.csv", "id,note\n1,\"tab\there\"\n2,back\\slash\n3,\\N\n4,\"two\nlines\"\n"
-                                  + "5,Müller 日本 😀\n6,\n7,\"\\t is not a tab\"\n");
+    void should_copy_and_insert_text_with_tabs_backslashes_quotes_braces_line_breaks_and_any_script_exactly() {
+        // insert sends a batch as one array literal per column: quotes, backslashes, braces and commas must survive it
+        String csv = "id,note\n1,\"tab\there\"\n2,back\\slash\n3,\\N\n4,\"two\nlines\"\n"
+                     + "5,Müller 日本 😀\n6,\n7,\"\\t is not a tab\"\n8,\"say \"\"hi\"\", {x}\"\n9,a\\\"b}\n";
+        folders.drop("texts.csv", csv);
+        folders.drop("texts-insert-1.csv", csv);
 
-        Await.dataFiles(folders.outbox(), "texts-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "texts-", 2, TIMEOUT);
 
-        assertEquals(List.of(List.of("1", "tab\there"), List.of("2", "back\\slash"), List.of("3", "\\N"),
+        List<List<String>> expected = List.of(List.of("1", "tab\there"), List.of("2", "back\\slash"), List.of("3", "\\N"),
                 List.of("4", "two\nlines"), List.of("5", "Müller 日本 😀"), List.of("6", "NULL"),
-                List.of("7", "\\t is not a tab")), db.rows("SELECT id, coalesce(note, 'NULL') FROM texts ORDER BY id"));
+                List.of("7", "\\t is not a tab"), List.of("8", "say \"hi\", {x}"), List.of("9", "a\\\"b}"));
+        assertEquals(expected, db.rows("SELECT id, coalesce(note, 'NULL') FROM texts ORDER BY id"));
+        assertEquals(expected, db.rows("SELECT id, coalesce(note, 'NULL') FROM texts_insert ORDER BY id"));
     }
 
     @Test

@@ -34,6 +34,8 @@ class ResilienceIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int ROWS = 1_000_000;
+    /** The big file's table, as the service would create it. */
+    private static final String BIG_COLUMNS = "id bigint, pctid bigint, x numeric, y numeric, z numeric";
 
     private final TestDatabase db = new TestDatabase("csv_ingest_resilience_it");
     private final Path container = Path.of("target/resilience-it/app");
@@ -103,9 +105,11 @@ class ResilienceIT {
 
     @Test
     void should_load_a_file_exactly_once_after_kill_9_at_three_points_mid_file() throws Exception {
-        PackagedApp app = app(Map.of()).start();
+        // 100 batches, each at least 0.06 s: the load lasts 6 s or more however fast the machine, past the kill points
+        db.createSlowTable("big", BIG_COLUMNS, 0.06);
+        PackagedApp app = app(Map.of("BATCH_SIZE", "10000")).start();
         dropBigFile();
-        long[] killAfterMillis = {300, 1500, 3000}; // the 1M-row load takes 4-13 s on 2 cores
+        long[] killAfterMillis = {300, 1500, 3000};
         for (int kill = 0; kill < killAfterMillis.length; kill++) {
             int loading = kill + 1;
             Await.until("loading attempt " + loading, TIMEOUT, () -> app.occurrences("Loading big.csv") >= loading);
@@ -182,7 +186,8 @@ class ResilienceIT {
 
     @Test
     void should_finish_the_file_in_flight_on_sigterm_and_exit_0() throws Exception {
-        PackagedApp app = app(Map.of("PROGRESS_INTERVAL_SECONDS", "1")).start();
+        db.createSlowTable("big", BIG_COLUMNS, 0.03); // 3 s or more: progress lines, well within the shutdown timeout
+        PackagedApp app = app(Map.of("PROGRESS_INTERVAL_SECONDS", "1", "BATCH_SIZE", "10000")).start();
         dropBigFile();
         Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
         Thread.sleep(1000);
@@ -201,7 +206,8 @@ class ResilienceIT {
     @Test
     void should_roll_back_the_file_in_flight_when_the_shutdown_timeout_passes_and_load_it_once_after_restart()
             throws Exception {
-        PackagedApp app = app(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "1")).start();
+        db.createSlowTable("big", BIG_COLUMNS, 0.06); // 6 s or more: far past the shutdown timeout
+        PackagedApp app = app(Map.of("SHUTDOWN_TIMEOUT_SECONDS", "1", "BATCH_SIZE", "10000")).start();
         dropBigFile();
         Await.until("the load started", TIMEOUT, () -> app.occurrences("Loading big.csv") >= 1);
         Thread.sleep(1000);

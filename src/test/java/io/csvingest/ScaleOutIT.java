@@ -67,11 +67,13 @@ class ScaleOutIT {
                     include: "orders_burst-.*\\\\.csv"
                     table: orders_burst
                     """));
-            // the big file loads through INSERTs, slowly enough to outlast several leases and to be killed mid-file
+            // the big file loads through INSERTs in 100 batches into a table that makes each take 0.06 s or more
+            // (see dropBigFile): 6 s or more, several leases, however fast the machine
             Files.writeString(container.resolve("routes/big.yaml"), TestFeeds.yaml("big", """
                     include: "big\\\\.csv"
                     table: big
                     method: insert
+                    batchSize: 10000
                     """));
         }
         for (PackagedApp instance : instances) {
@@ -152,6 +154,7 @@ class ScaleOutIT {
                 }
             }
         }
+        db.createSlowTable("big", "id bigint, x numeric, y bigint", 0.06);
         Files.copy(big, shared.root().resolve(".big.csv.part"), StandardCopyOption.REPLACE_EXISTING);
         Files.move(shared.root().resolve(".big.csv.part"), shared.inbox().resolve("big.csv"), StandardCopyOption.ATOMIC_MOVE);
     }

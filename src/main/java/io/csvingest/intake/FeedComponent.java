@@ -99,6 +99,9 @@ public class FeedComponent extends DefaultComponent {
         files.setReadLockMinLength(0);
         // no .camelLock marker files: the claims in PostgreSQL decide which instance takes a file
         files.setReadLockMarkerFile(false);
+        // each poll goes through its files in an order of its own (there is no order to keep: a listing's is the
+        // file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
+        files.setShuffle(true);
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
         files.setFilter(file -> !file.isDirectory() && (gate == null || gate.isOpen())
                                 && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));

@@ -17,9 +17,9 @@ import org.apache.camel.support.DefaultExchange;
 
 /**
  * Loads a batch inside a savepoint: with COPY ({@link CopyPipeline}, ended when the next batch arrives) or through
- * the {@code insert-rows} route (camel-sql). When the database refuses a row, the batch is retried with INSERTs in
- * halves down to the refused rows, which are rejected with the database's reason; every other row still loads. Any
- * other database failure fails the file.
+ * camel-sql, as the {@code insert-arrays} route's one INSERT of an array per column, else {@code insert-rows}'s row
+ * each. When the database refuses a row, the batch is retried with INSERTs in halves down to the refused rows, which
+ * are rejected with the database's reason; every other row still loads. Any other database failure fails the file.
  */
 public class BatchLoader implements Processor {
 
@@ -131,15 +131,22 @@ public class BatchLoader implements Processor {
         return insert(exchange, batch, rows, from, half) + insert(exchange, batch, rows, half, to);
     }
 
-    /** The exception of the attempt, or null when the rows are in. */
+    /** The exception of the attempt, or null when the rows are in: one array per column if the plan can, else a list per row. */
     private Exception send(Exchange exchange, RowBatch batch, int[] rows, int from, int to) {
+        String arraySql = exchange.getProperty(TablePlan.ARRAY_SQL, String.class);
+        int columns = exchange.getProperty(TablePlan.PARAMETERS, Integer.class);
+        Exchange insert = new DefaultExchange(exchange.getContext());
+        insert.setProperty(TablePlan.PARAMETERS, columns);
+        if (arraySql != null) {
+            insert.setProperty(TablePlan.ARRAY_SQL, arraySql);
+            insert.getIn().setBody(ArrayParameters.of(batch, rows, from, to, columns));
+            return template(exchange).send("direct:insert-arrays", insert).getException();
+        }
         List<List<String>> parameters = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             parameters.add(Arrays.asList(batch.values(rows[i])));
         }
-        Exchange insert = new DefaultExchange(exchange.getContext());
         insert.setProperty(TablePlan.INSERT_SQL, exchange.getProperty(TablePlan.INSERT_SQL));
-        insert.setProperty(TablePlan.PARAMETERS, exchange.getProperty(TablePlan.PARAMETERS));
         insert.getIn().setBody(parameters);
         return template(exchange).send("direct:insert-rows", insert).getException();
     }

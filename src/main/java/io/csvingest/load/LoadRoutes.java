@@ -54,6 +54,11 @@ public class LoadRoutes extends RouteBuilder {
                 .process(exchange -> RejectRecorder.checkLimit(exchange, true))
                 .process(new FileOutcome());
 
+        from("direct:insert-arrays").routeId("insert-arrays")
+                .description("Inserts a batch as one INSERT ... SELECT FROM unnest(one array parameter per column) through camel-sql")
+                .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.ARRAY_SQL))
+                .toD("sql:insert-from-header?parametersCount=${exchangeProperty." + TablePlan.PARAMETERS + "}");
+
         from("direct:insert-rows").routeId("insert-rows")
                 .description("Inserts a list of rows (one parameter list each) with one batched INSERT through camel-sql")
                 .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))

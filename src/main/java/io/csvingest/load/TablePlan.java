@@ -9,13 +9,18 @@ import io.csvingest.clean.ColumnType;
 import io.csvingest.intake.LoadMode;
 import org.apache.camel.Exchange;
 
-/** How one file loads: target table, columns in header order, the SQL that prepares the table, inserts a row, copies rows. */
-public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, String copySql,
-                        boolean copyable, int[] keyIndexes) {
+/**
+ * How one file loads: target table, columns in header order, the SQL that prepares the table, inserts a row, inserts
+ * a batch as one array per column ({@code arraySql}, null when a column's type cannot go as an array), copies rows.
+ */
+public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
+                        String copySql, boolean copyable, int[] keyIndexes) {
 
     public static final String PROPERTY = "CsvIngestTablePlan";
     /** Exchange property holding the plan's INSERT statement, handed to camel-sql as its query header. */
     public static final String INSERT_SQL = "CsvIngestInsertSql";
+    /** Exchange property holding the plan's array INSERT statement (null: rows go one parameter list each). */
+    public static final String ARRAY_SQL = "CsvIngestArraySql";
     /** Exchange property holding the number of parameters of one row's INSERT (the column count). */
     public static final String PARAMETERS = "CsvIngestParameters";
 
@@ -27,9 +32,10 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
      * The plan for a file: {@code types} null when the table exists (or there is nothing to create it from),
      * else the table is created, with a primary key on the keys for upsert. Replace empties an existing table first,
      * in the file's transaction. {@code copyable}: COPY can fill the table (not a view, no rules, no row-level security).
+     * {@code existingTypes}: an existing table's column types in file order, null when one cannot be an array element.
      */
     public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys,
-                               boolean tableExists, boolean copyable) {
+                               boolean tableExists, boolean copyable, List<String> existingTypes) {
         List<String> preparation = new ArrayList<>();
         if (types != null) {
             preparation.add(create(table, columns, types, mode == LoadMode.UPSERT ? keys : List.of()));
@@ -38,9 +44,12 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
             preparation.add("DELETE FROM " + Identifiers.quote(table));
         }
         int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];
-        String insert = insert(table, columns) + (mode == LoadMode.UPSERT ? onConflict(columns, keys) : "");
+        String conflict = mode == LoadMode.UPSERT ? onConflict(columns, keys) : "";
+        List<String> elementTypes = types != null ? types.stream().map(ColumnType::sql).toList() : existingTypes;
+        String arrays = elementTypes == null ? null : arrays(table, columns, elementTypes) + conflict;
         String copy = "COPY " + Identifiers.quote(table) + " (" + quoted(columns) + ") FROM STDIN";
-        return new TablePlan(table, columns, List.copyOf(preparation), insert, copy, copyable, keyIndexes);
+        return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, arrays, copy,
+                copyable, keyIndexes);
     }
 
     private static String create(String table, List<String> columns, List<ColumnType> types, List<String> keys) {
@@ -54,6 +63,12 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
     private static String insert(String table, List<String> columns) {
         String parameters = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
         return "INSERT INTO " + Identifiers.quote(table) + " (" + quoted(columns) + ") VALUES (" + parameters + ")";
+    }
+
+    /** One parameter per column, the batch's values of that column as an array literal ({@link ArrayParameters}). */
+    private static String arrays(String table, List<String> columns, List<String> elementTypes) {
+        String arrays = elementTypes.stream().map(type -> "?::" + type + "[]").collect(Collectors.joining(", "));
+        return "INSERT INTO " + Identifiers.quote(table) + " (" + quoted(columns) + ") SELECT * FROM unnest(" + arrays + ")";
     }
 
     private static String onConflict(List<String> columns, List<String> keys) {

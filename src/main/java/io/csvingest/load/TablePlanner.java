@@ -53,9 +53,11 @@ public class TablePlanner implements Processor {
             exchange.setProperty(Coercer.TYPES, types);
         }
         boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
-        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable);
+        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable,
+                exists ? arrayTypes(columns, existing) : null);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
+        exchange.setProperty(TablePlan.ARRAY_SQL, plan.arraySql());
         exchange.setProperty(TablePlan.PARAMETERS, columns.size());
         exchange.getIn().setBody(plan.preparation());
     }
@@ -84,6 +86,21 @@ public class TablePlanner implements Processor {
                 column -> String.valueOf(column.get("column_name")),
                 column -> ColumnType.fromDataType(String.valueOf(column.get("data_type")))));
         return columns.stream().map(byName::get).toList();
+    }
+
+    /** The existing columns' type names in the file's column order, or null when one of them cannot be an array element. */
+    private static List<String> arrayTypes(List<String> columns, List<Map<String, Object>> existing) {
+        Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
+                column -> String.valueOf(column.get("column_name")), column -> column));
+        List<String> types = new ArrayList<>();
+        for (String column : columns) {
+            Map<String, Object> described = byName.get(column);
+            if (!Boolean.TRUE.equals(described.get("arrayable"))) {
+                return null;
+            }
+            types.add(String.valueOf(described.get("data_type")));
+        }
+        return types;
     }
 
     private static void checkColumnsExist(String table, List<String> columns, List<Map<String, Object>> existing) {

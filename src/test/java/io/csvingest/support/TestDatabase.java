@@ -61,6 +61,18 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Creates {@code table} ({@code columns} as in CREATE TABLE) with a trigger that sleeps {@code seconds} after each
+     * statement filling it (one per COPY or INSERT batch): a file then loads for a known least time on any machine.
+     */
+    public void createSlowTable(String table, String columns, double seconds) {
+        execute("CREATE OR REPLACE FUNCTION slow_statement() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN PERFORM pg_sleep(TG_ARGV[0]::float8); RETURN NULL; END $$");
+        execute("CREATE TABLE " + table + " (" + columns + ")");
+        execute("CREATE TRIGGER slow_statement AFTER INSERT ON " + table
+                + " FOR EACH STATEMENT EXECUTE FUNCTION slow_statement('" + seconds + "')");
+    }
+
     public long count(String table) {
         return Long.parseLong(rows("SELECT count(*) FROM " + table).get(0).get(0));
     }

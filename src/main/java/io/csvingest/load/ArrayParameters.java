@@ -1,0 +1,51 @@
+package io.csvingest.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.csvingest.clean.CharRange;
+import io.csvingest.clean.RowBatch;
+
+/**
+ * Rows as one PostgreSQL array literal per column ({@code {"a","b",NULL}}), the parameters of a plan's array INSERT:
+ * a whole batch is then one statement of a few parameters, parsed and planned once, instead of one per row.
+ */
+final class ArrayParameters {
+
+    private ArrayParameters() {
+    }
+
+    /** Rows {@code rows[from..to)} of the batch, {@code columns} wide: one literal per column. */
+    static List<String> of(RowBatch batch, int[] rows, int from, int to, int columns) {
+        List<String> arrays = new ArrayList<>(columns);
+        CharRange range = new CharRange();
+        for (int c = 0; c < columns; c++) {
+            StringBuilder array = new StringBuilder(16 + (to - from) * 12).append('{');
+            for (int i = from; i < to; i++) {
+                if (i > from) {
+                    array.append(',');
+                }
+                element(array, batch.chars(rows[i], c, range));
+            }
+            arrays.add(array.append('}').toString());
+        }
+        return arrays;
+    }
+
+    /** NULL, or the value in double quotes with {@code "} and {@code \} escaped by a backslash. */
+    static void element(StringBuilder array, CharSequence value) {
+        if (value == null) {
+            array.append("NULL");
+            return;
+        }
+        array.append('"');
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                array.append('\\');
+            }
+            array.append(c);
+        }
+        array.append('"');
+    }
+}
