@@ -66,6 +66,11 @@ class LoadMethodTest {
                 table: texts_insert
                 method: insert
                 """));
+        Files.writeString(routes.resolve("codes-insert.yaml"), TestFeeds.yaml("codes-insert", """
+                include: "codes-insert-.*\\\\.csv"
+                table: codes
+                method: insert
+                """));
         // row steps that run SQL themselves, on the file's connection (Spring hands the step the file's transaction)
         Files.writeString(routes.resolve("looked-up.yaml"), TestFeeds.yaml("looked-up", """
                 include: "looked-up-.*\\\\.csv"
@@ -156,6 +161,22 @@ class LoadMethodTest {
                 List.of("7", "\\t is not a tab"), List.of("8", "say \"hi\", {x}"), List.of("9", "a\\\"b}"));
         assertEquals(expected, db.rows("SELECT id, coalesce(note, 'NULL') FROM texts ORDER BY id"));
         assertEquals(expected, db.rows("SELECT id, coalesce(note, 'NULL') FROM texts_insert ORDER BY id"));
+    }
+
+    @Test
+    void should_insert_fixed_length_and_typmod_columns_as_copy_would_without_cutting_values_short() {
+        // a batch's values go as one array per column: cast to char(1) or bit(1) they would be cut short silently
+        db.execute("CREATE TABLE codes (code char(3), flags bit(4), amount numeric(5,1))");
+        folders.drop("codes-insert-1.csv", "code,flags,amount\nABC,1010,1.25\nAB,0001,2\nABCD,1111,3\nXYZ,11,4\n");
+
+        Path loaded = Await.dataFiles(folders.outbox(), "codes-insert-1-", 1, TIMEOUT).get(0);
+
+        assertEquals(List.of(List.of("ABC", "1010", "1.3"), List.of("AB ", "0001", "2.0")),
+                db.rows("SELECT code, flags::text, amount FROM codes ORDER BY code DESC"));
+        List<List<String>> rejects = rejects(loaded);
+        assertEquals(List.of("4", "5"), rejects.stream().map(r -> r.get(0)).toList());
+        assertTrue(rejects.get(0).get(3).contains("value too long for type character(3)"), rejects.get(0).get(3));
+        assertTrue(rejects.get(1).get(3).contains("bit string length 2 does not match type bit(4)"), rejects.get(1).get(3));
     }
 
     @Test

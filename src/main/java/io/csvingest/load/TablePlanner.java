@@ -98,7 +98,7 @@ public class TablePlanner implements Processor {
             if (!Boolean.TRUE.equals(described.get("arrayable"))) {
                 return null;
             }
-            types.add(String.valueOf(described.get("data_type")));
+            types.add(String.valueOf(described.get("element_type")));
         }
         return types;
     }

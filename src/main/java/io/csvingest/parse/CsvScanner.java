@@ -13,17 +13,22 @@ final class CsvScanner {
 
     /** What went wrong, where: the caller words it for the user. */
     static final class Malformed extends RuntimeException {
-        final boolean unterminated;
+        enum Kind { UNTERMINATED, AFTER_CLOSING_QUOTE, TOO_LONG }
+
+        final Kind kind;
         final long line;
 
-        Malformed(boolean unterminated, long line) {
-            super(unterminated ? "unterminated quote" : "character after a closing quote", null, false, false);
-            this.unterminated = unterminated;
+        Malformed(Kind kind, long line) {
+            super(kind.name(), null, false, false);
+            this.kind = kind;
             this.line = line;
         }
     }
 
+    /** The longest record kept in memory (characters): longer is a stray quote, not data, and must not fill the heap. */
+    static final int MAX_RECORD_CHARS = 1 << 23;
     private static final int MIN_BUFFER = 1 << 16;
+    private static final int SHRINK_ABOVE = 1 << 23;
 
     private final Reader in;
     private final char delimiter;
@@ -78,10 +83,17 @@ final class CsvScanner {
      * the records still waiting moves to a new one, twice as large when they fill half of it.
      */
     private void read() throws IOException {
+        if (limit - pos > MAX_RECORD_CHARS) {
+            // read is only called when the record at pos runs on past limit
+            throw new Malformed(Malformed.Kind.TOO_LONG, line);
+        }
         if (limit == buf.length) {
             int keep = waiting.count() > 0 ? waiting.firstStart() : pos;
             int live = limit - keep;
-            char[] next = new char[live > buf.length / 2 ? buf.length * 2 : buf.length];
+            // twice as large when the text kept fills half of it; half as large when it is big and mostly free again
+            int size = live > buf.length / 2 ? buf.length * 2
+                    : buf.length > SHRINK_ABOVE && live < buf.length / 4 ? buf.length / 2 : buf.length;
+            char[] next = new char[size];
             System.arraycopy(buf, keep, next, 0, live);
             waiting.shift(keep);
             buf = next;
@@ -125,7 +137,7 @@ final class CsvScanner {
                         return false;
                     }
                     if (q >= lim) {
-                        throw new Malformed(true, line);
+                        throw new Malformed(Malformed.Kind.UNTERMINATED, line);
                     }
                     if (q + 1 < lim && b[q + 1] == '"') {
                         doubled = true;
@@ -138,7 +150,7 @@ final class CsvScanner {
                 p = q + 1;
                 while (p < lim && b[p] != d && b[p] != '\n' && b[p] != '\r') {
                     if (!Character.isWhitespace(b[p])) {
-                        throw new Malformed(false, line + breaks);
+                        throw new Malformed(Malformed.Kind.AFTER_CLOSING_QUOTE, line + breaks);
                     }
                     p++;
                 }

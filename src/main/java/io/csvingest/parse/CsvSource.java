@@ -29,7 +29,7 @@ public final class CsvSource implements Closeable {
 
     /** Exchange property holding the open source of the file being loaded. */
     public static final String PROPERTY = "CsvIngestSource";
-    /** A block ends at its row count or at this many characters (8 MB), whichever comes first: wide rows stay in bounds. */
+    /** A block ends at its row count or at this many characters (8 MB of text, plus 9 bytes of index per field), whichever comes first. */
     static final int MAX_BLOCK_CHARS = 1 << 22;
 
     private final String fileName;
@@ -174,8 +174,11 @@ public final class CsvSource implements Closeable {
         try {
             return scanner.fill(count, maxChars);
         } catch (CsvScanner.Malformed e) {
-            throw new IngestException(e.unterminated ? ParseErrors.unterminated(fileName, e.line)
-                    : ParseErrors.afterClosingQuote(fileName, e.line), e);
+            throw new IngestException(switch (e.kind) {
+                case UNTERMINATED -> ParseErrors.unterminated(fileName, e.line);
+                case AFTER_CLOSING_QUOTE -> ParseErrors.afterClosingQuote(fileName, e.line);
+                case TOO_LONG -> ParseErrors.tooLong(fileName, e.line, CsvScanner.MAX_RECORD_CHARS);
+            }, e);
         } catch (CsvScanner.Undecodable e) {
             throw new IngestException(ParseErrors.notText(fileName, dialect, e.line, e.field, columns), e);
         } catch (IOException e) {

@@ -13,8 +13,13 @@ final class ParseErrors {
 
     /** {@code line}: where the record holding the quote starts. */
     static String unterminated(String fileName, long line) {
-        return "Malformed CSV in " + fileName + ": a quoted field starting on line " + line
+        return "Malformed CSV in " + fileName + ": a quoted field in the record starting on line " + line
                + " is never closed (unterminated quote); the file ends inside it";
+    }
+
+    static String tooLong(String fileName, long line, int maxChars) {
+        return "Malformed CSV in " + fileName + ": the record starting on line " + line + " runs past " + maxChars
+               + " characters, most likely a quote that is never closed (a quote inside a field must be doubled: \"\")";
     }
 
     static String afterClosingQuote(String fileName, long line) {

@@ -142,6 +142,17 @@ class CsvSourceTest {
     }
 
     @Test
+    void should_refuse_a_record_too_long_to_be_data_instead_of_filling_the_heap() throws IOException {
+        // a quote opened on line 3 and never closed in a large file: the record would run to the end of the file
+        String rows = "1,2\n".repeat(CsvScanner.MAX_RECORD_CHARS / 4 + 10);
+        try (CsvSource source = CsvSource.open(write("a,b\n1,2\n3,\"open\n" + rows))) {
+            IngestException e = assertThrows(IngestException.class, () -> all(source.batches(10)));
+            assertTrue(e.getMessage().contains("the record starting on line 3 runs past " + CsvScanner.MAX_RECORD_CHARS
+                                               + " characters"), e.getMessage());
+        }
+    }
+
+    @Test
     void should_explain_a_character_after_a_closing_quote() throws IOException {
         Path file = write("a,b\n1,\"x\"y\n");
         IngestException e = assertThrows(IngestException.class, () -> {
