@@ -71,6 +71,12 @@ class LoadMethodTest {
                 table: codes
                 method: insert
                 """));
+        Files.writeString(routes.resolve("keyed.yaml"), TestFeeds.yaml("keyed", """
+                include: "keyed-.*\\\\.csv"
+                table: keyed
+                mode: upsert
+                keys: id
+                """));
         // row steps that run SQL themselves, on the file's connection (Spring hands the step the file's transaction)
         Files.writeString(routes.resolve("looked-up.yaml"), TestFeeds.yaml("looked-up", """
                 include: "looked-up-.*\\\\.csv"
@@ -177,6 +183,21 @@ class LoadMethodTest {
         assertEquals(List.of("4", "5"), rejects.stream().map(r -> r.get(0)).toList());
         assertTrue(rejects.get(0).get(3).contains("value too long for type character(3)"), rejects.get(0).get(3));
         assertTrue(rejects.get(1).get(3).contains("bit string length 2 does not match type bit(4)"), rejects.get(1).get(3));
+    }
+
+    @Test
+    void should_leave_rows_without_a_key_to_the_database_in_an_upsert_not_count_them_as_each_others_duplicates() {
+        db.execute("CREATE TABLE keyed (id bigint PRIMARY KEY, v text)");
+        folders.drop("keyed-1.csv", "id,v\n,a\n,b\n1,c\n1,d\n");
+
+        Path loaded = Await.dataFiles(folders.outbox(), "keyed-1-", 1, TIMEOUT).get(0);
+
+        assertEquals(List.of(List.of("1", "d")), db.rows("SELECT id, v FROM keyed"));
+        Await.until("the summary line", TIMEOUT, () -> log.has("INFO", "Loaded keyed-1.csv into table keyed (upsert): 4 rows"
+                                                                 + " read = 1 loaded + 2 rejected + 1 duplicates + 0 blank"));
+        List<List<String>> rejects = rejects(loaded);
+        assertEquals(List.of("2", "3"), rejects.stream().map(r -> r.get(0)).toList());
+        assertTrue(rejects.get(1).get(3).contains("null value in column \"id\""), rejects.get(1).get(3));
     }
 
     @Test

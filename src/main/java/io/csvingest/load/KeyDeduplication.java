@@ -12,7 +12,8 @@ import org.apache.camel.Processor;
 
 /**
  * For upsert: keeps the last row of each key within a batch, since one INSERT ... ON CONFLICT cannot touch a row
- * twice. Keys compare in canonical form, so {@code 7} and {@code 007} in a bigint key are the same key.
+ * twice. Keys compare in canonical form, so {@code 7} and {@code 007} in a bigint key are the same key. A row with a
+ * NULL key is no row's duplicate (NULLs are distinct): the database takes it, or refuses it with its reason.
  */
 public class KeyDeduplication implements Processor {
 
@@ -25,10 +26,15 @@ public class KeyDeduplication implements Processor {
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
         Map<List<String>, Integer> lastByKey = new HashMap<>(batch.size() * 2);
         int superseded = 0;
+        rows:
         for (int r : batch.live()) {
             List<String> key = new ArrayList<>(keys.length);
             for (int index : keys) {
-                key.add(batch.value(r, index));
+                String value = batch.value(r, index);
+                if (value == null) {
+                    continue rows;
+                }
+                key.add(value);
             }
             Integer earlier = lastByKey.put(key, r);
             if (earlier != null) {
