@@ -33,7 +33,7 @@ final class ArrayParameters {
     }
 
     /** NULL, or the value in double quotes with {@code "} and {@code \} escaped by a backslash. */
-    static void element(StringBuilder array, CharSequence value) {
+    private static void element(StringBuilder array, CharSequence value) {
         if (value == null) {
             array.append("NULL");
             return;

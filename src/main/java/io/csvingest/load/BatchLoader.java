@@ -133,12 +133,12 @@ public class BatchLoader implements Processor {
 
     /** The exception of the attempt, or null when the rows are in: one array per column if the plan can, else a list per row. */
     private Exception send(Exchange exchange, RowBatch batch, int[] rows, int from, int to) {
-        String arraySql = exchange.getProperty(TablePlan.ARRAY_SQL, String.class);
-        int columns = exchange.getProperty(TablePlan.PARAMETERS, Integer.class);
+        TablePlan plan = TablePlan.of(exchange);
+        int columns = plan.columns().size();
         Exchange insert = new DefaultExchange(exchange.getContext());
         insert.setProperty(TablePlan.PARAMETERS, columns);
-        if (arraySql != null) {
-            insert.setProperty(TablePlan.ARRAY_SQL, arraySql);
+        if (plan.arraySql() != null) {
+            insert.setProperty(TablePlan.INSERT_SQL, plan.arraySql());
             insert.getIn().setBody(ArrayParameters.of(batch, rows, from, to, columns));
             return template(exchange).send("direct:insert-arrays", insert).getException();
         }
@@ -146,7 +146,7 @@ public class BatchLoader implements Processor {
         for (int i = from; i < to; i++) {
             parameters.add(Arrays.asList(batch.values(rows[i])));
         }
-        insert.setProperty(TablePlan.INSERT_SQL, exchange.getProperty(TablePlan.INSERT_SQL));
+        insert.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
         insert.getIn().setBody(parameters);
         return template(exchange).send("direct:insert-rows", insert).getException();
     }

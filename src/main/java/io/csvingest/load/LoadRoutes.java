@@ -56,7 +56,7 @@ public class LoadRoutes extends RouteBuilder {
 
         from("direct:insert-arrays").routeId("insert-arrays")
                 .description("Inserts a batch as one INSERT ... SELECT FROM unnest(one array parameter per column) through camel-sql")
-                .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.ARRAY_SQL))
+                .setHeader(SqlConstants.SQL_QUERY, exchangeProperty(TablePlan.INSERT_SQL))
                 .toD("sql:insert-from-header?parametersCount=${exchangeProperty." + TablePlan.PARAMETERS + "}");
 
         from("direct:insert-rows").routeId("insert-rows")

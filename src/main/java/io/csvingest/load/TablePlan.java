@@ -17,11 +17,9 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
                         String copySql, boolean copyable, int[] keyIndexes) {
 
     public static final String PROPERTY = "CsvIngestTablePlan";
-    /** Exchange property holding the plan's INSERT statement, handed to camel-sql as its query header. */
+    /** Property of an insert route's exchange: the plan's INSERT statement to run, handed to camel-sql as its query header. */
     public static final String INSERT_SQL = "CsvIngestInsertSql";
-    /** Exchange property holding the plan's array INSERT statement (null: rows go one parameter list each). */
-    public static final String ARRAY_SQL = "CsvIngestArraySql";
-    /** Exchange property holding the number of parameters of one row's INSERT (the column count). */
+    /** Property of an insert route's exchange: the statement's number of parameters (the column count). */
     public static final String PARAMETERS = "CsvIngestParameters";
 
     public static TablePlan of(Exchange exchange) {

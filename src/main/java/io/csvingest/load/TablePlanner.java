@@ -56,9 +56,6 @@ public class TablePlanner implements Processor {
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable,
                 exists ? arrayTypes(columns, existing) : null);
         exchange.setProperty(TablePlan.PROPERTY, plan);
-        exchange.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
-        exchange.setProperty(TablePlan.ARRAY_SQL, plan.arraySql());
-        exchange.setProperty(TablePlan.PARAMETERS, columns.size());
         exchange.getIn().setBody(plan.preparation());
     }
 
