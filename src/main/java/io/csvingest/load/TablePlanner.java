@@ -44,9 +44,11 @@ public class TablePlanner implements Processor {
         List<Map<String, Object>> existing = exchange.getIn().getHeader(EXISTING_COLUMNS, List.class);
         List<ColumnType> types = null;
         boolean exists = existing != null && !existing.isEmpty();
+        List<Map<String, Object>> described = null;
         if (exists) {
             checkColumnsExist(table, columns, existing);
-            exchange.setProperty(Coercer.TYPES, existingTypes(columns, existing));
+            described = inFileOrder(columns, existing);
+            exchange.setProperty(Coercer.TYPES, existingTypes(described));
         } else if (CsvSource.of(exchange).peek(1).size() > 0) {
             // a header without rows says nothing about types: create no table rather than an all-text one
             types = types(columns, feed, CsvSource.of(exchange));
@@ -54,7 +56,7 @@ public class TablePlanner implements Processor {
         }
         boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable,
-                exists ? arrayTypes(columns, existing) : null);
+                exists ? arrayTypes(described) : null);
         exchange.setProperty(TablePlan.PROPERTY, plan);
         exchange.getIn().setBody(plan.preparation());
     }
@@ -77,27 +79,24 @@ public class TablePlanner implements Processor {
         return types;
     }
 
-    /** What the existing table's columns take, in the file's column order. */
-    private static List<ColumnType> existingTypes(List<String> columns, List<Map<String, Object>> existing) {
-        Map<String, ColumnType> byName = existing.stream().collect(Collectors.toMap(
-                column -> String.valueOf(column.get("column_name")),
-                column -> ColumnType.fromDataType(String.valueOf(column.get("data_type")))));
+    /** The existing table's columns as {@code sql/table-columns.sql} describes them, in the file's column order. */
+    private static List<Map<String, Object>> inFileOrder(List<String> columns, List<Map<String, Object>> existing) {
+        Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
+                column -> String.valueOf(column.get("column_name")), column -> column));
         return columns.stream().map(byName::get).toList();
     }
 
-    /** The existing columns' type names in the file's column order, or null when one of them cannot be an array element. */
-    private static List<String> arrayTypes(List<String> columns, List<Map<String, Object>> existing) {
-        Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
-                column -> String.valueOf(column.get("column_name")), column -> column));
-        List<String> types = new ArrayList<>();
-        for (String column : columns) {
-            Map<String, Object> described = byName.get(column);
-            if (!Boolean.TRUE.equals(described.get("arrayable"))) {
-                return null;
-            }
-            types.add(String.valueOf(described.get("element_type")));
+    /** What the existing columns take. */
+    private static List<ColumnType> existingTypes(List<Map<String, Object>> described) {
+        return described.stream().map(column -> ColumnType.fromDataType(String.valueOf(column.get("data_type")))).toList();
+    }
+
+    /** The existing columns' element type names, or null when one of them cannot be an array element. */
+    private static List<String> arrayTypes(List<Map<String, Object>> described) {
+        if (!described.stream().allMatch(column -> Boolean.TRUE.equals(column.get("arrayable")))) {
+            return null;
         }
-        return types;
+        return described.stream().map(column -> String.valueOf(column.get("element_type"))).toList();
     }
 
     private static void checkColumnsExist(String table, List<String> columns, List<Map<String, Object>> existing) {
