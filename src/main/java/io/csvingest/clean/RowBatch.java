@@ -11,12 +11,9 @@ import io.csvingest.parse.RecordBlock;
  */
 public final class RowBatch {
 
-    private static final byte LIVE = 0;
-    private static final byte DROPPED = 1;
-    private static final byte REJECTED = 2;
-
     private final RecordBlock block;
-    private final byte[] state;
+    /** Per record: no longer to load (dropped or rejected; the counts and the reject list say which). */
+    private final boolean[] out;
     /** Per field of the block: a value a step put in place of the one read (null: none). */
     private String[] replaced;
     private final List<Reject> rejects = new ArrayList<>();
@@ -24,7 +21,7 @@ public final class RowBatch {
 
     public RowBatch(RecordBlock block) {
         this.block = block;
-        this.state = new byte[block == null ? 0 : block.size()];
+        this.out = new boolean[block == null ? 0 : block.size()];
     }
 
     /** A batch of no records, to collect the rejects of batches whose loading ended. */
@@ -38,18 +35,18 @@ public final class RowBatch {
 
     /** Records in the batch, loaded or not. */
     public int size() {
-        return state.length;
+        return out.length;
     }
 
     public boolean live(int r) {
-        return state[r] == LIVE;
+        return !out[r];
     }
 
     /** The records still to load, in file order. */
     public int[] live() {
         int[] live = new int[liveCount()];
-        for (int r = 0, i = 0; r < state.length; r++) {
-            if (state[r] == LIVE) {
+        for (int r = 0, i = 0; r < out.length; r++) {
+            if (!out[r]) {
                 live[i++] = r;
             }
         }
@@ -58,20 +55,20 @@ public final class RowBatch {
 
     public int liveCount() {
         int n = 0;
-        for (byte s : state) {
-            n += s == LIVE ? 1 : 0;
+        for (boolean gone : out) {
+            n += gone ? 0 : 1;
         }
         return n;
     }
 
     /** Not to load, and not a reject: blank, a duplicate, filtered out, superseded by a later row (the caller counts it). */
     public void drop(int r) {
-        state[r] = DROPPED;
+        out[r] = true;
     }
 
     /** Not to load: rejected with a reason, the column at fault ("" if none) and its line and original text. */
     public void reject(int r, String column, String reason) {
-        state[r] = REJECTED;
+        out[r] = true;
         rejects.add(new Reject(block.line(r), block.raw(r), column, reason));
     }
 

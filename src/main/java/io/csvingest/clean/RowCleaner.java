@@ -1,5 +1,6 @@
 package io.csvingest.clean;
 
+import java.util.Arrays;
 import java.util.Set;
 
 import io.csvingest.intake.Cleaning;
@@ -57,7 +58,7 @@ public final class RowCleaner {
             return nullValues.contains(block.value(f));
         }
         for (char[] token : tokens) {
-            if (token.length == to - from && java.util.Arrays.equals(token, 0, token.length, text, from, to)) {
+            if (token.length == to - from && Arrays.equals(token, 0, token.length, text, from, to)) {
                 return true;
             }
         }
