@@ -20,6 +20,8 @@ final class CopyText {
     private static final int FLUSH_AT = 60 * 1024;
     private byte[] buffer = new byte[FLUSH_AT + 4096];
     private final Sink sink;
+    /** Where a value a step or coercion replaced is copied to be encoded (reused: no array per value). */
+    private char[] scratch = new char[64];
     private int length;
 
     CopyText(Sink sink) {
@@ -37,8 +39,12 @@ final class CopyText {
             }
             String replacement = batch.replacement(f);
             if (replacement != null) {
-                char[] chars = replacement.toCharArray();
-                chars(chars, 0, chars.length, false);
+                int length = replacement.length();
+                if (length > scratch.length) {
+                    scratch = new char[Math.max(length, scratch.length * 2)];
+                }
+                replacement.getChars(0, length, scratch, 0);
+                chars(scratch, 0, length, false);
             } else if (block.start(f) == RecordBlock.NULL) {
                 ensure(2);
                 buffer[length++] = '\\';
