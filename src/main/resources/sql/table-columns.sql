@@ -1,9 +1,9 @@
--- The target table's columns in the schema new tables are created in (the first schema on search_path), their
--- types named as information_schema names them (a domain by its base type), and whether COPY can fill the table:
--- a plain or partitioned table without rules or row-level security (else its rows go as INSERTs), and whether a
--- batch of the column's values can go as one array parameter (a base type with an array type, ',' between elements)
--- and the element type to cast it to: without a length (bpchar, not character = char(1), which would cut values
--- short), so that storing into the column checks the length as COPY does.
+-- The target table's columns in the file's target schema (named explicitly: never resolved through the search path,
+-- where pg_catalog comes first), their types named as information_schema names them (a domain by its base type), and
+-- whether COPY can fill the table: a plain or partitioned table without rules or row-level security (else its rows go
+-- as INSERTs), and whether a batch of the column's values can go as one array parameter (a base type with an array
+-- type, ',' between elements) and the element type to cast it to: without a length (bpchar, not character = char(1),
+-- which would cut values short), so that storing into the column checks the length as COPY does.
 -- From pg_catalog rather than information_schema: the same answer, several times faster per file.
 select a.attname as column_name,
        format_type(coalesce(nullif(t.typbasetype, 0), a.atttypid), null) as data_type,
@@ -11,10 +11,11 @@ select a.attname as column_name,
        b.typarray <> 0 and b.typdelim = ',' and b.typcategory <> 'A' as arrayable,
        format_type(b.oid, -1) as element_type
 from pg_class c
+join pg_namespace n on n.oid = c.relnamespace
 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
 join pg_type t on t.oid = a.atttypid
 join pg_type b on b.oid = coalesce(nullif(t.typbasetype, 0), a.atttypid)
-where c.relnamespace = current_schema()::regnamespace
+where n.nspname = :#${exchangeProperty.CsvIngestSchema}
   and c.relname = :#${exchangeProperty.CsvIngestTable}
   and c.relkind in ('r', 'p', 'v', 'f', 'm')
 order by a.attnum

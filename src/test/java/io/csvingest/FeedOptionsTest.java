@@ -79,7 +79,7 @@ class FeedOptionsTest {
                         List.of("total", "numeric")),
                 db.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'orders'"
                         + " AND column_name IN ('order_id', 'total', 'ordered_at') ORDER BY column_name"));
-        assertTrue(log.has("Loaded orders-2026-11-22.csv into table orders (upsert): 4 rows read = 3 loaded + 0 rejected"
+        assertTrue(log.has("Loaded orders-2026-11-22.csv into table public.orders (upsert): 4 rows read = 3 loaded + 0 rejected"
                            + " + 0 duplicates + 0 blank + 1 filtered,"), String.valueOf(log.matching("Loaded orders")));
         assertFalse(db.tableExists("orders_2026_11_22"), "the zero-config feed must not take a file the orders feed takes");
 
@@ -95,7 +95,7 @@ class FeedOptionsTest {
         assertEquals(List.of(
                 List.of("5001", "139.90", "paid"), List.of("5002", "17.50", "paid"), List.of("5004", "842.15", "paid")),
                 db.rows("SELECT order_id, total, status FROM orders ORDER BY order_id"));
-        assertTrue(log.has("Loaded orders-2026-11-22-fix.csv into table orders (upsert): 3 rows read = 2 loaded + 0 rejected"
+        assertTrue(log.has("Loaded orders-2026-11-22-fix.csv into table public.orders (upsert): 3 rows read = 2 loaded + 0 rejected"
                            + " + 1 duplicates + 0 blank,"), String.valueOf(log.matching("Loaded orders")));
     }
 

@@ -87,7 +87,7 @@ class LedgerTest {
         assertEquals(List.of(List.of("repeat.csv", "loaded", "2", "2", "repeat", "ledger-test", "64"),
                         Arrays.asList("repeat.csv", "duplicate", null, null, "repeat", "ledger-test", "64")),
                 attempts("repeat"));
-        assertTrue(log.has("INFO", "Skipped repeat.csv: the same content", "was loaded into table repeat from repeat.csv at"));
+        assertTrue(log.has("INFO", "Skipped repeat.csv: the same content", "was loaded into table public.repeat from repeat.csv at"));
 
         folders.drop("repeat.csv", "id,name\n3,c\n");
         Await.dataFiles(folders.outbox(), "repeat-", 2, TIMEOUT);

@@ -130,7 +130,7 @@ class LoadMethodTest {
         assertTrue(rejects.get(7).get(3).contains("value too long for type character varying(6)"), rejects.get(7).get(3));
         assertTrue(rejects.get(3).get(3).contains("has 2 fields but the header has 3 columns"), rejects.get(3).get(3));
         for (String method : List.of("copy", "insert")) {
-            String counts = "stock-" + method + "-1.csv into table stock_" + method
+            String counts = "stock-" + method + "-1.csv into table public.stock_" + method
                             + " (append): 101 rows read = 93 loaded + 8 rejected + 0 duplicates + 0 blank, 15 batches";
             Await.until("the summary line of " + method, TIMEOUT, () -> log.has("INFO", "Loaded " + counts));
         }
@@ -193,7 +193,7 @@ class LoadMethodTest {
         Path loaded = Await.dataFiles(folders.outbox(), "keyed-1-", 1, TIMEOUT).get(0);
 
         assertEquals(List.of(List.of("1", "d")), db.rows("SELECT id, v FROM keyed"));
-        Await.until("the summary line", TIMEOUT, () -> log.has("INFO", "Loaded keyed-1.csv into table keyed (upsert): 4 rows"
+        Await.until("the summary line", TIMEOUT, () -> log.has("INFO", "Loaded keyed-1.csv into table public.keyed (upsert): 4 rows"
                                                                  + " read = 1 loaded + 2 rejected + 1 duplicates + 0 blank"));
         List<List<String>> rejects = rejects(loaded);
         assertEquals(List.of("2", "3"), rejects.stream().map(r -> r.get(0)).toList());

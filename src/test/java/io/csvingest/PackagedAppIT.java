@@ -68,7 +68,7 @@ class PackagedAppIT {
                     db.rows("SELECT order_id, customer, amount, paid FROM sales ORDER BY order_id"));
             assertEquals("Deliver to the back door\n(ring twice)", db.rows("SELECT note FROM sales WHERE order_id = 1003").get(0).get(0));
             Await.until("the per-file log line", TIMEOUT, () -> app.log()
-                    .contains("Loaded sales.csv into table sales (append): 4 rows read = 4 loaded + 0 rejected + 0 duplicates + 0 blank,"));
+                    .contains("Loaded sales.csv into table public.sales (append): 4 rows read = 4 loaded + 0 rejected + 0 duplicates + 0 blank,"));
         } finally {
             exitCode = app.stop(40); // SIGTERM, as docker stop sends
         }
@@ -86,7 +86,7 @@ class PackagedAppIT {
         try {
             Files.copy(Path.of("samples/sales.csv"), folders.inbox().resolve("sales.csv"));
             Await.dataFiles(folders.outbox(), "sales-", 1, TIMEOUT);
-            Await.until("the per-file line", TIMEOUT, () -> app.log().contains("\"message\":\"Loaded sales.csv into table sales"));
+            Await.until("the per-file line", TIMEOUT, () -> app.log().contains("\"message\":\"Loaded sales.csv into table public.sales"));
         } finally {
             assertEquals(0, app.stop(40));
         }

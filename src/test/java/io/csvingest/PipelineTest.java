@@ -157,7 +157,7 @@ class PipelineTest {
         List<Path> failed = Await.files(folders.deadLetter(), "customers-", 2, TIMEOUT);
 
         String reason = reasonIn(failed);
-        assertTrue(reason.contains("Table customers has no column email"), reason);
+        assertTrue(reason.contains("Table public.customers has no column email"), reason);
         assertEquals(0, db.count("customers"));
         assertEquals(List.of(), Await.list(folders.outbox(), "customers"));
     }

@@ -93,7 +93,7 @@ class RejectsTest {
         assertTrue(dirty.duplicates >= 25 && dirty.blank >= 10 && rejected >= 40, "the generated file is dirty enough");
         String counts = dirty.read + " rows read = " + dirty.rows.size() + " loaded + " + rejected + " rejected + "
                         + dirty.duplicates + " duplicates + " + dirty.blank + " blank";
-        Await.until("the file's summary line", TIMEOUT, () -> log.has("INFO", "Loaded dirty-1.csv into table dirty_orders (append): " + counts));
+        Await.until("the file's summary line", TIMEOUT, () -> log.has("INFO", "Loaded dirty-1.csv into table public.dirty_orders (append): " + counts));
         String report = Inbox.read(Path.of(loaded + ".report.json"));
         assertTrue(report.contains("\"rows\": {\"read\": " + dirty.read + ", \"loaded\": " + dirty.rows.size()
                                    + ", \"rejected\": " + rejected + ", \"duplicates\": " + dirty.duplicates

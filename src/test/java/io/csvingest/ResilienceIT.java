@@ -194,7 +194,7 @@ class ResilienceIT {
 
         assertEquals(0, app.stop(60), "SIGTERM mid-file: clean exit 0");
 
-        assertTrue(app.log().contains("Loaded big.csv into table big"), "the file in flight finished within the timeout");
+        assertTrue(app.log().contains("Loaded big.csv into table public.big"), "the file in flight finished within the timeout");
         assertTrue(app.log().matches("(?s).*Loading big\\.csv: \\d+ rows so far \\(\\d+ rows/s\\), \\d+% of "
                                      + Files.size(bigFile) + " bytes read.*"), "progress lines while a long file loads");
         app.start();

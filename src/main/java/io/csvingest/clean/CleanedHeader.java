@@ -10,16 +10,31 @@ import io.csvingest.intake.Feed;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The column names a file's header loads into (the raw header stays on {@link CsvSource}); set by {@link #PROCESSOR}. */
 public record CleanedHeader(List<String> columns) {
 
     public static final String PROPERTY = "CsvIngestHeader";
 
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+
     /** Normalises the header of the file's {@link CsvSource}, applies the feed's column mapping, keeps the result. */
     public static final Processor PROCESSOR = exchange -> {
         List<String> raw = CsvSource.of(exchange).header();
-        List<String> columns = map(HeaderNormalizer.normalize(raw), Feed.of(exchange).columns());
+        List<String> normalized = HeaderNormalizer.normalize(raw);
+        List<String> shortened = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            if (HeaderNormalizer.isShortened(raw.get(i))) {
+                shortened.add("'" + raw.get(i) + "' -> " + normalized.get(i));
+            }
+        }
+        if (!shortened.isEmpty()) {
+            LOG.info("{}: column name(s) shortened to PostgreSQL's 63 bytes (the last 8 characters are a hash of the"
+                          + " whole name): {}", Feed.fileName(exchange), String.join(", ", shortened));
+        }
+        List<String> columns = map(normalized, Feed.of(exchange).columns());
         exchange.setProperty(PROPERTY, new CleanedHeader(columns));
     };
 

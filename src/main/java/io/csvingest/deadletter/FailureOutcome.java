@@ -8,9 +8,11 @@ import java.time.Instant;
 
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.FileProblems;
 import io.csvingest.intake.Folders;
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.intake.RetryLater;
+import io.csvingest.intake.StuckFiles;
 import io.csvingest.ledger.LoadLedger;
 import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
@@ -45,25 +47,34 @@ public class FailureOutcome implements Processor {
         endLedgerEntry(exchange, "dead-lettered", reason);
         PipelineMetrics.file(exchange.getContext(), "dead_lettered");
         Path target = feed.folders().deadLetterTarget(fileName, Feed.pickedUp(exchange));
-        Files.createDirectories(target.getParent());
-        Files.writeString(Folders.reasonFile(target), reasonText(exchange, feed, fileName, reason, failure),
-                StandardCharsets.UTF_8);
+        String where = "moved to " + target;
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(Folders.reasonFile(target), reasonText(exchange, feed, fileName, reason, failure),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the file cannot go there either: it stays in the inbox, set aside until the folder can be written
+            String why = FileProblems.plain(e);
+            StuckFiles.cannotMove(exchange, target.getParent(), why);
+            where = "it cannot be moved to " + target.getParent() + " (" + why + "), so it stays in the inbox, set aside"
+                    + " until that folder can be written";
+        }
         if (FailureReason.isExplained(failure)) {
-            LOG.error("Failed {}: {} -> moved to {}", fileName, reason, target);
+            LOG.error("Failed {}: {} -> {}", fileName, reason, where);
         } else {
-            LOG.error("Failed {}: {} -> moved to {}", fileName, reason, target, failure);
+            LOG.error("Failed {}: {} -> {}", fileName, reason, where, failure);
         }
     }
 
     /**
      * Whether the failed file stays in the inbox to load again later: its failure passes (the database), or the
-     * service is stopping. camel-file's {@code WaitingProcessStrategy} decides the same through the IntakeGate.
+     * service is stopping. camel-file's {@code InProgressProcessStrategy} decides the same through the IntakeGate.
      */
     public static boolean staysInInbox(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         return exchange.getContext().isStopping()
-               || failure != null && (FailureReason.isTransient(failure) || RetryLater.in(failure));
+               || FailureReason.isPassing(failure) || RetryLater.in(failure);
     }
 
     private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {
@@ -82,7 +93,7 @@ public class FailureOutcome implements Processor {
         }
         LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again when"
                  + " the database answers", fileName, reason);
-        // camel-file's WaitingProcessStrategy makes the same call (IntakeGate.isPassing) and leaves the file
+        // camel-file's InProgressProcessStrategy makes the same call (IntakeGate.isPassing) and leaves the file
         IntakeGate gate = exchange.getContext().getRegistry().findSingleByType(IntakeGate.class);
         if (gate != null) {
             gate.trip(failure);
@@ -109,10 +120,11 @@ public class FailureOutcome implements Processor {
         FileLoad load = FileLoad.of(exchange);
         return "file:    " + fileName + "\n"
                + "feed:    " + feed.name() + "\n"
-               + "table:   " + (load == null ? "(not decided)" : load.table()) + "\n"
+               + "table:   " + (load == null ? "(not decided)" : load.target()) + "\n"
                + "failed:  " + Instant.now() + "\n"
                + "reason:  " + reason + "\n"
                + "next:    fix the file (or the table), then move it back into the inbox to load it again\n"
-               + "detail:  " + failure.getClass().getName() + ": " + failure.getMessage() + "\n";
+               // a failure we did not foresee: what a bug report needs (ours are explained in plain words above)
+               + (FailureReason.isExplained(failure) ? "" : "detail:  " + FailureReason.technical(failure) + "\n");
     }
 }

@@ -1,12 +1,15 @@
 package io.csvingest.deadletter;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.file.FileSystemException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.intake.FileProblems;
 
 /** Says in plain words why a file failed, from the exception chain: our own reasons first, then the database's. */
 public final class FailureReason {
@@ -28,17 +31,55 @@ public final class FailureReason {
             return ingest.getMessage();
         }
         SQLException sql = find(failure, SQLException.class);
+        if (lostServiceTables(failure)) {
+            return "The service's own tables (load ledger, claims) are missing from the database, which was probably"
+                   + " dropped and created again; they are created anew once the database is probed again";
+        }
         if (isTransient(failure)) {
             return "Cannot reach the database: " + shortest(failure);
         }
         if (sql != null) {
             return databaseReason(sql);
         }
+        IOException io = find(failure, IOException.class);
+        if (io != null) {
+            String file = io instanceof FileSystemException fs && fs.getFile() != null ? " " + fs.getFile() : "";
+            return "A file" + file + " could not be read or written: " + FileProblems.plain(io);
+        }
+        if (find(failure, OutOfMemoryError.class) != null) {
+            return "The service ran out of memory on this file; give it more (the container's memory limit), or set"
+                   + " the feed's dropDuplicates: false";
+        }
+        return "Unexpected error (" + technical(failure) + "); please report it with the file";
+    }
+
+    /** The innermost exception's type and message: for a failure nobody foresaw, what a bug report needs. */
+    public static String technical(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
+    /**
+     * True when a file that failed this way should wait in the inbox and load later, not be dead-lettered: the
+     * database is away ({@link #isTransient}), or the service's own tables are gone (a database dropped and created
+     * again), which come back when the database gate next migrates.
+     */
+    public static boolean isPassing(Throwable failure) {
+        return failure != null && (isTransient(failure) || lostServiceTables(failure));
+    }
+
+    /** An undefined-table error (42P01) about one of the service's own tables. */
+    static boolean lostServiceTables(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "42P01".equals(sql.getSQLState()) && sql.getMessage() != null
+                && sql.getMessage().contains("csv_ingest_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -80,10 +121,10 @@ public final class FailureReason {
         return state.startsWith("08") || TRANSIENT_STATES.contains(state);
     }
 
-    /** True when the reason says it all (our own or the database's words); else a stack trace helps. */
+    /** True when the reason says it all (our own, the database's or the file system's words); else a stack trace helps. */
     public static boolean isExplained(Throwable failure) {
         return find(failure, IngestException.class) != null || find(failure, SQLException.class) != null
-               || find(failure, ConnectException.class) != null;
+               || find(failure, ConnectException.class) != null || find(failure, IOException.class) != null;
     }
 
     private static String databaseReason(SQLException sql) {

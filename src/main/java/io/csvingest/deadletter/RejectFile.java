@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import io.csvingest.clean.Reject;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.Folders;
+import io.csvingest.intake.StuckFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.commons.csv.CSVFormat;
@@ -31,6 +32,7 @@ public final class RejectFile {
     private final Path part;
 
     private CSVPrinter printer;
+    private Reject first;
 
     private RejectFile(Path outboxTarget, Path deadLetterTarget) {
         this.outboxTarget = outboxTarget;
@@ -51,11 +53,16 @@ public final class RejectFile {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                rejects.moveTo(rejects.outboxTarget);
+                if (done.getProperty(StuckFiles.CANNOT_MOVE) == null) {
+                    rejects.moveTo(rejects.outboxTarget);
+                }
             }
 
             @Override
             public void onFailure(Exchange failed) {
+                if (failed.getProperty(StuckFiles.CANNOT_MOVE) != null) {
+                    return; // the file stays in the inbox (said once); its rejects are found again when it loads
+                }
                 if (FailureOutcome.staysInInbox(failed)) {
                     rejects.discard(); // the file loads again later and finds its rejects again
                 } else {
@@ -77,8 +84,14 @@ public final class RejectFile {
     public synchronized void write(Reject reject) throws IOException {
         if (printer == null) {
             printer = new CSVPrinter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), FORMAT);
+            first = reject;
         }
         printer.printRecord(reject.line(), reject.column(), reject.reason(), reject.raw());
+    }
+
+    /** The first rejected row written (in line order within its batch), null when none was. */
+    public Reject first() {
+        return first;
     }
 
     /** Where the reject file goes when the file loads. */

@@ -2,6 +2,7 @@ package io.csvingest.intake;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import org.apache.camel.Exchange;
@@ -12,20 +13,17 @@ import org.apache.camel.component.file.GenericFileProcessStrategy;
 
 /**
  * Takes a file only when this instance wins its {@link FileClaims claim} (another instance on the same inbox may
- * hold it), and lets the claim go once the file has been moved on or left to wait; wraps camel-file's strategy.
+ * hold it), and lets the claim go once the file has been moved on or left to wait; wraps camel-file's strategy. Tells
+ * the feed's {@link FeedActivity} when a file starts and ends.
  */
 final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> {
 
     private final GenericFileProcessStrategy<File> delegate;
-    private final FileClaims claims;
-    private final Path inbox;
-    private final IntakeGate gate;
+    private final FeedFileEndpoint.Intake intake;
 
-    ClaimingProcessStrategy(GenericFileProcessStrategy<File> delegate, FileClaims claims, Path inbox, IntakeGate gate) {
+    ClaimingProcessStrategy(GenericFileProcessStrategy<File> delegate, FeedFileEndpoint.Intake intake) {
         this.delegate = delegate;
-        this.claims = claims;
-        this.inbox = inbox.toAbsolutePath().normalize();
-        this.gate = gate;
+        this.intake = intake;
     }
 
     @Override
@@ -33,30 +31,34 @@ final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> 
         delegate.prepareOnStartup(operations, endpoint);
     }
 
-    /** Claims the file (false: another instance has it, or it is gone), then camel-file's read lock. */
+    /** Claims the file (false: another instance has it, or it is gone), then camel-file's read lock and preMove. */
     @Override
     public boolean begin(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                          GenericFile<File> file) throws Exception {
-        Path absolute = Path.of(file.getAbsoluteFilePath()).normalize();
-        String path = inbox.relativize(absolute).toString();
+        Path absolute = Path.of(file.getAbsoluteFilePath()).toAbsolutePath().normalize();
+        String path = intake.inProgress().inboxPath(absolute);
+        FileClaims claims = intake.claims();
         try {
-            if (!claims.claim(path)) {
+            if (claims != null && !claims.claim(path)) {
                 return false;
             }
         } catch (RuntimeException databaseAway) {
-            if (gate != null) {
-                gate.trip(databaseAway);
+            if (intake.gate() != null) {
+                intake.gate().trip(databaseAway);
             }
             return false;
         }
         boolean begun = false;
         try {
             // another instance may have loaded and moved it between this poll's listing and the claim
-            begun = Files.exists(absolute) && delegate.begin(operations, endpoint, exchange, file);
+            begun = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && delegate.begin(operations, endpoint, exchange, file);
             exchange.setProperty(FileClaims.PATH, path);
+            if (begun) {
+                intake.activity().started(path);
+            }
             return begun;
         } finally {
-            if (!begun) {
+            if (!begun && claims != null) {
                 claims.release(path);
             }
         }
@@ -85,18 +87,15 @@ final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> 
         try {
             step.run();
         } finally {
-            release(exchange);
+            intake.activity().ended();
+            String path = exchange.getProperty(FileClaims.PATH, String.class);
+            if (path != null && intake.claims() != null) {
+                intake.claims().release(path);
+            }
         }
     }
 
     private interface EndStep {
         void run() throws Exception;
-    }
-
-    private void release(Exchange exchange) {
-        String path = exchange.getProperty(FileClaims.PATH, String.class);
-        if (path != null) {
-            claims.release(path);
-        }
     }
 }

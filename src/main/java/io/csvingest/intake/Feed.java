@@ -7,8 +7,11 @@ import io.csvingest.clean.ValueFormats;
 import io.csvingest.parse.Dialect;
 import org.apache.camel.Exchange;
 
-/** What a feed says about the file in flight: table, mode, load method, columns, cleaning, formats, dialect; travels with the exchange. */
-public record Feed(String name, String table, LoadMode mode, LoadMethod method, List<String> keys,
+/**
+ * What a feed says about the file in flight: schema (null: the database's default), table, mode, load method,
+ * columns, cleaning, formats, dialect; travels with the exchange.
+ */
+public record Feed(String name, String schema, String table, LoadMode mode, LoadMethod method, List<String> keys,
                    List<ColumnSpec> columns, Cleaning cleaning, ValueFormats formats, Dialect dialect, RejectLimit maxRejects, int batchSize,
                    String rowSteps, boolean reload, Folders folders) {
 

@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ExpressionAdapter;
 
@@ -30,7 +31,10 @@ public class FeedComponent extends DefaultComponent {
     private long readLockCheckInterval = 250;
     private long readLockMinAge = 1000;
     private long unclaimedCheckInterval = 5000;
+    private long stallSeconds = 300;
     private final FeedRegistry registry = new FeedRegistry();
+    private final StuckFiles stuck = new StuckFiles();
+    private InProgress inProgress;
     private ScheduledExecutorService unclaimedCheck;
 
     @Override
@@ -43,7 +47,11 @@ public class FeedComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** Fails the start when a folder cannot be created or written: a failed move would reload the file forever. */
+    /**
+     * Fails the start when a folder cannot be created or written. Then, every {@code unclaimedCheckInterval}: reports
+     * what in the inbox no feed takes, puts back files of attempts that did not finish, and retries folders that
+     * could not be written. Readiness reports stalled feeds and files that cannot be moved.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -54,9 +62,25 @@ public class FeedComponent extends DefaultComponent {
                 throw new IllegalStateException("Folder " + folder + " is not writable by this process");
             }
         }
+        inProgress = new InProgress(folders.inbox());
+        FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
+        IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
+        if (claims != null) {
+            inProgress.ownedBy(claims.owner());
+        }
+        UnclaimedFiles unclaimed = new UnclaimedFiles(folders.inbox(), registry);
         unclaimedCheck = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "unclaimed-files");
-        unclaimedCheck.scheduleWithFixedDelay(new UnclaimedFiles(folders.inbox(), registry),
-                unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
+        unclaimedCheck.scheduleWithFixedDelay(() -> {
+            unclaimed.run();
+            stuck.probe();
+            if (gate == null || gate.isOpen()) {
+                inProgress.recover(claims);
+            }
+        }, unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.register(new IntakeHealthCheck(registry, stuck, stallSeconds));
+        }
     }
 
     @Override
@@ -83,12 +107,12 @@ public class FeedComponent extends DefaultComponent {
      * claim}; it then moves to the outbox, or on failure
      * to the dead-letter folder, under a stamped name; a passing failure leaves it in the inbox.
      */
-    FileEndpoint filesEndpoint(Path folder, String feed) throws Exception {
+    FileEndpoint filesEndpoint(Path folder, String feed, FeedActivity activity) throws Exception {
         Folders folders = folders();
         IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
         FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
-        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"), gate, claims,
-                folders.inbox());
+        FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"),
+                new FeedFileEndpoint.Intake(gate, claims, inProgress, stuck, folders, activity));
         files.setCamelContext(getCamelContext());
         files.setFile(folder.toFile());
         files.setDelay(pollDelay);
@@ -103,8 +127,16 @@ public class FeedComponent extends DefaultComponent {
         // file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
         files.setShuffle(true);
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
-        files.setFilter(file -> !file.isDirectory() && (gate == null || gate.isOpen())
-                                && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified()));
+        // regular files only, never through a link (a link, pipe, socket, device or folder is reported by
+        // UnclaimedFiles and left alone); files set aside because they could not be moved wait for their folder
+        files.setFilter(file -> (gate == null || gate.isOpen()) && !RegularFiles.isLink(folder)
+                                && RegularFiles.isRegular(Path.of(file.getAbsoluteFilePath()))
+                                && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified())
+                                && !stuck.holds(Path.of(file.getAbsoluteFilePath())));
+        // out of the inbox the moment its load starts: its name is free for the next file, and what moves to the
+        // outbox is the very file that was loaded
+        files.setPreMove(inProgress.preMove());
+        files.setPollStrategy(activity.pollStrategy());
         files.setMove(target(folders::outboxTarget));
         files.setMoveFailed(target(folders::deadLetterTarget));
         return files;
@@ -184,6 +216,18 @@ public class FeedComponent extends DefaultComponent {
 
     public void setUnclaimedCheckInterval(long unclaimedCheckInterval) {
         this.unclaimedCheckInterval = unclaimedCheckInterval;
+    }
+
+    public long getStallSeconds() {
+        return stallSeconds;
+    }
+
+    /**
+     * How long a feed with files to load may make no progress (no poll finished, no file started, no batch loaded)
+     * before readiness goes down naming it: minutes, so a long file that moves on is never "stalled".
+     */
+    public void setStallSeconds(long stallSeconds) {
+        this.stallSeconds = stallSeconds;
     }
 
     public long getReadLockMinAge() {

@@ -14,22 +14,24 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
 
     private final FeedRegistry registry;
     private final FeedRegistry.Claim claim;
+    private final FeedActivity activity;
     private final FileEndpoint files;
     private Consumer fileConsumer;
     private boolean registered;
 
     FeedConsumer(FeedEndpoint endpoint, Processor processor, FeedRegistry registry, FeedRegistry.Claim claim,
-                 FileEndpoint files) {
+                 FeedActivity activity, FileEndpoint files) {
         super(endpoint, processor);
         this.registry = registry;
         this.claim = claim;
+        this.activity = activity;
         this.files = files;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        registry.register(claim);
+        registry.register(claim, activity);
         registered = true;
         ServiceHelper.startService(files);
         fileConsumer = files.createConsumer(getProcessor());

@@ -20,6 +20,7 @@ public class FeedEndpoint extends DefaultEndpoint {
     private final String name;
     private String include = "(?i).*\\.csv(\\.gz)?";
     private String folder;
+    private String schema;
     private String table;
     private LoadMode mode = LoadMode.APPEND;
     private LoadMethod method;
@@ -65,11 +66,12 @@ public class FeedEndpoint extends DefaultEndpoint {
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
         LoadMethod effective = mode == LoadMode.UPSERT ? LoadMethod.INSERT : method;
-        Feed feed = new Feed(name, table, mode, effective, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
+        Feed feed = new Feed(name, schema, table, mode, effective, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
                 reload, folders);
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
-        return new FeedConsumer(this, new FeedProcessor(processor, feed), component.registry(), claim,
-                component.filesEndpoint(watched, name));
+        FeedActivity activity = new FeedActivity(name);
+        return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), claim, activity,
+                component.filesEndpoint(watched, name, activity));
     }
 
     public String getName() {
@@ -102,6 +104,22 @@ public class FeedEndpoint extends DefaultEndpoint {
         this.folder = folder;
     }
 
+    public String getSchema() {
+        return schema;
+    }
+
+    /**
+     * The schema the feed's tables are in (looked up, created, locked and loaded there, always by this qualified
+     * name); default: the database's default schema for the service's user, where the load ledger is too (usually
+     * {@code public}). PostgreSQL's own schemas are refused.
+     */
+    public void setSchema(String schema) {
+        ReservedNames.schemaProblem(schema).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        this.schema = schema;
+    }
+
     public String getTable() {
         return table;
     }
@@ -112,6 +130,9 @@ public class FeedEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("table '" + table + "' must be a lower_snake_case name such as "
                                                + HeaderNormalizer.snakeCase(table));
         }
+        ReservedNames.tableProblem(table).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         this.table = table;
     }
 

@@ -1,7 +1,6 @@
 package io.csvingest.intake;
 
 import java.io.File;
-import java.nio.file.Path;
 
 import org.apache.camel.Component;
 import org.apache.camel.Processor;
@@ -11,28 +10,28 @@ import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.GenericFileProcessStrategy;
 
 /**
- * A camel-file endpoint whose consumer takes a file only with its claim (several instances may share the inbox) and
- * leaves a file in the inbox when its failure is a passing one.
+ * A camel-file endpoint whose consumer takes a file only with its claim (several instances may share the inbox),
+ * loads it from the in-progress folder, and puts it back into the inbox when its failure is a passing one.
  */
 final class FeedFileEndpoint extends FileEndpoint {
 
-    private final IntakeGate gate;
-    private final FileClaims claims;
-    private final Path inbox;
+    /** What the feed's intake shares with its camel-file consumer. */
+    record Intake(IntakeGate gate, FileClaims claims, InProgress inProgress, StuckFiles stuck, Folders folders,
+                  FeedActivity activity) {
+    }
 
-    FeedFileEndpoint(String uri, Component component, IntakeGate gate, FileClaims claims, Path inbox) {
+    private final Intake intake;
+
+    FeedFileEndpoint(String uri, Component component, Intake intake) {
         super(uri, component);
-        this.gate = gate;
-        this.claims = claims;
-        this.inbox = inbox;
+        this.intake = intake;
     }
 
     @Override
     protected FileConsumer newFileConsumer(Processor processor, GenericFileOperations<File> operations) {
-        GenericFileProcessStrategy<File> strategy = new WaitingProcessStrategy(createGenericFileStrategy(), gate);
-        if (claims != null) {
-            strategy = new ClaimingProcessStrategy(strategy, claims, inbox, gate);
-        }
+        GenericFileProcessStrategy<File> strategy = new InProgressProcessStrategy(createGenericFileStrategy(),
+                intake.gate(), intake.inProgress(), intake.stuck(), intake.folders());
+        strategy = new ClaimingProcessStrategy(strategy, intake);
         return new FileConsumer(this, processor, operations, strategy);
     }
 }

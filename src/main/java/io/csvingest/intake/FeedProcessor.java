@@ -5,19 +5,22 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.processor.DelegateAsyncProcessor;
 
-/** Stamps each picked-up file with its {@link Feed} before the feed's route steps run. */
+/** Stamps each picked-up file with its {@link Feed} (and the feed's {@link FeedActivity}) before the feed's route steps run. */
 final class FeedProcessor extends DelegateAsyncProcessor {
 
     private final Feed feed;
+    private final FeedActivity activity;
 
-    FeedProcessor(Processor routeSteps, Feed feed) {
+    FeedProcessor(Processor routeSteps, Feed feed, FeedActivity activity) {
         super(routeSteps);
         this.feed = feed;
+        this.activity = activity;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         exchange.setProperty(Feed.PROPERTY, feed);
+        exchange.setProperty(FeedActivity.PROPERTY, activity);
         return super.process(exchange, callback);
     }
 }

@@ -33,19 +33,22 @@ public final class FeedRegistry {
     private static final long RELOAD_GRACE_MILLIS = 10_000;
 
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final Map<String, FeedActivity> activities = new ConcurrentHashMap<>();
     /** Claims of feeds stopped a moment ago, each until when it still counts. */
     private final Map<String, Retired> retired = new ConcurrentHashMap<>();
     private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
 
-    void register(Claim claim) {
+    void register(Claim claim, FeedActivity activity) {
         Claim existing = claims.putIfAbsent(claim.feed(), claim);
         if (existing != null) {
             throw new IllegalStateException("Feed '" + claim.feed() + "' is already running; feed names must be unique");
         }
+        activities.put(claim.feed(), activity);
         retired.remove(claim.feed());
     }
 
     void unregister(String feed) {
+        activities.remove(feed);
         Claim claim = claims.remove(feed);
         if (claim != null && !claim.fallback()) {
             retired.put(feed, new Retired(claim, System.currentTimeMillis() + RELOAD_GRACE_MILLIS));
@@ -82,6 +85,18 @@ public final class FeedRegistry {
     /** The running feeds whose folder and pattern match the file. */
     List<Claim> claimants(Path fileFolder, String fileName) {
         return claims.values().stream().filter(claim -> claim.matches(fileFolder, fileName)).toList();
+    }
+
+    /** The running feeds' claims, each with its activity. */
+    Map<Claim, FeedActivity> running() {
+        Map<Claim, FeedActivity> running = new java.util.HashMap<>();
+        claims.forEach((feed, claim) -> {
+            FeedActivity activity = activities.get(feed);
+            if (activity != null) {
+                running.put(claim, activity);
+            }
+        });
+        return running;
     }
 
     /** The folders running feeds watch. */

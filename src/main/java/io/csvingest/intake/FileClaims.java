@@ -64,14 +64,25 @@ public final class FileClaims extends ServiceSupport {
         return leaseSeconds;
     }
 
-    /** True when this instance holds the file's claim now and may load it; false while another instance does. */
+    /**
+     * True when this instance holds the file's claim now and may load it (or put it back); false while another
+     * instance does, or this instance already does, for another purpose.
+     */
     public boolean claim(String path) {
-        List<String> takenOver = jdbc.query(TAKE, (rs, row) -> String.valueOf(rs.getString(1)), path, path,
-                owner, leaseSeconds);
-        if (takenOver.isEmpty()) {
+        if (!held.add(path)) {
             return false;
         }
-        held.add(path);
+        List<String> takenOver;
+        try {
+            takenOver = jdbc.query(TAKE, (rs, row) -> String.valueOf(rs.getString(1)), path, path, owner, leaseSeconds);
+        } catch (RuntimeException e) {
+            held.remove(path);
+            throw e;
+        }
+        if (takenOver.isEmpty()) {
+            held.remove(path);
+            return false;
+        }
         if (!"null".equals(takenOver.get(0))) {
             String previous = takenOver.get(0);
             LOG.warn("Taking over {} from instance {}, whose claim's lease ran out (it stopped, or lost the database)",
@@ -86,6 +97,11 @@ public final class FileClaims extends ServiceSupport {
             }
         }
         return true;
+    }
+
+    /** Whether this instance holds the file's claim now. */
+    boolean holds(String path) {
+        return held.contains(path);
     }
 
     /** Lets the file go (it left the inbox, or waits there to be taken again); best effort, the lease ends anyway. */

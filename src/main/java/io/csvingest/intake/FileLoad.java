@@ -13,6 +13,7 @@ public final class FileLoad {
     public static final String PROPERTY = "CsvIngestFileLoad";
 
     private final String fileName;
+    private final String schema;
     private final String table;
     private final long startNanos = System.nanoTime();
     private final java.time.Instant started = java.time.Instant.now();
@@ -25,8 +26,9 @@ public final class FileLoad {
     private final LongAdder batches = new LongAdder();
     private volatile long progressLoggedAt = System.nanoTime();
 
-    public FileLoad(String fileName, String table) {
+    public FileLoad(String fileName, String schema, String table) {
         this.fileName = fileName;
+        this.schema = schema;
         this.table = table;
     }
 
@@ -70,8 +72,19 @@ public final class FileLoad {
         return fileName;
     }
 
+    /** The schema of the target table. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The target table's name within its schema. */
     public String table() {
         return table;
+    }
+
+    /** {@code schema.table}, as logs, reasons and reports name the target. */
+    public String target() {
+        return schema + "." + table;
     }
 
     public long read() {

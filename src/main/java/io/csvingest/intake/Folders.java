@@ -1,15 +1,37 @@
 package io.csvingest.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 
-/** Where files wait, go when loaded and go when they fail, and the stamped names that keep same-named files apart. */
+import io.csvingest.Utf8;
+
+/**
+ * Where files wait, go when loaded and go when they fail, and the stamped names that keep same-named files apart.
+ * Every name it makes fits the file system's 255-byte limit, with what may still be added to it.
+ */
 public record Folders(Path inbox, Path outbox, Path deadLetter) {
 
     private static final DateTimeFormatter STAMP
             = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** The longest file name ext4, XFS, Btrfs and APFS take, in bytes (UTF-8). */
+    static final int MAX_NAME_BYTES = 255;
+    /**
+     * Bytes a stamped name may still grow by: {@code .duplicate}, then a file beside it ({@code .rejects.csv},
+     * {@code .report.json}, {@code .reason.txt}) written first as {@code .<name>.rejects.csv.part}.
+     */
+    private static final int LATER_ADDITIONS = ".duplicate".length() + 1 + ".rejects.csv".length() + ".part".length();
+    /** {@code -20261122T101500.123Z}. */
+    private static final int STAMP_BYTES = 21;
+    /** Stem and extension of a stamped name together, at most. */
+    static final int MAX_STEM_AND_EXTENSION = MAX_NAME_BYTES - LATER_ADDITIONS - STAMP_BYTES;
+    /** An "extension" longer than this is part of the stem (a name such as {@code a.very-long-description}). */
+    private static final int MAX_EXTENSION_BYTES = 16;
 
     public Folders {
         inbox = inbox.toAbsolutePath().normalize();
@@ -57,15 +79,36 @@ public record Folders(Path inbox, Path outbox, Path deadLetter) {
         return target.resolveSibling(target.getFileName() + suffix);
     }
 
-    /** {@code sales.csv} becomes {@code sales-<UTC stamp>.csv}; a {@code .gz} keeps the extension before it too. */
+    /**
+     * {@code sales.csv} becomes {@code sales-<UTC stamp>.csv}; a {@code .gz} keeps the extension before it too. A stem
+     * too long to take the stamp and what may follow within 255 bytes is cut (at a character, never inside one) and
+     * ends in {@code ~} and 8 hex digits of the whole name's SHA-256: the same name always gives the same stem, two long
+     * names sharing a beginning do not.
+     */
     static String stamped(String fileName, Instant pickedUp) {
         int dot = fileName.lastIndexOf('.');
         if (dot > 0 && fileName.substring(dot).equalsIgnoreCase(".gz")) {
             int inner = fileName.lastIndexOf('.', dot - 1);
             dot = inner > 0 ? inner : dot;
         }
+        if (dot > 0 && Utf8.length(fileName.substring(dot)) > MAX_EXTENSION_BYTES) {
+            dot = -1;
+        }
         String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
         String extension = dot > 0 ? fileName.substring(dot) : "";
+        int room = MAX_STEM_AND_EXTENSION - Utf8.length(extension);
+        if (Utf8.length(stem) > room) {
+            String hash = "~" + sha256(fileName).substring(0, 8);
+            stem = Utf8.cut(stem, room - hash.length()) + hash;
+        }
         return stem + "-" + STAMP.format(pickedUp) + extension;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

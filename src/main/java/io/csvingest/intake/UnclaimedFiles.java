@@ -2,16 +2,23 @@ package io.csvingest.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reports, once each, the inbox files no running feed takes: they stay where they are and the user should know. */
+/**
+ * Reports, once each, what in the inbox will not be loaded and stays where it is: files no running feed takes, and
+ * anything that is not a regular file (a symbolic link, a named pipe, a socket, a device, a folder named like data),
+ * which is never opened. A feed folder that is a link is not read through either.
+ */
 final class UnclaimedFiles implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
@@ -27,46 +34,58 @@ final class UnclaimedFiles implements Runnable {
 
     @Override
     public void run() {
-        Set<Path> folders = new HashSet<>(registry.folders());
+        Set<Path> folders = new LinkedHashSet<>();
         folders.add(inbox);
         folders.addAll(subfolders(inbox));
+        folders.addAll(registry.folders());
         Set<String> seen = new HashSet<>();
         for (Path folder : folders) {
-            for (Path file : files(folder)) {
-                String name = file.getFileName().toString();
-                String key = file + "@" + file.toFile().lastModified();
-                seen.add(key);
-                if (registry.claimants(folder, name).isEmpty() && reported.add(key)) {
-                    LOG.warn("{} is not taken by any feed: it stays in the inbox (see routes/ for the feeds and their"
-                             + " include patterns)", inbox.getParent().relativize(file));
+            if (RegularFiles.isLink(folder)) {
+                report(seen, folder, "is " + RegularFiles.notRegular(folder).orElse("a symbolic link") + ": csv-ingest"
+                                     + " never reads through links, so no feed takes files from it");
+                continue;
+            }
+            for (Path entry : entries(folder)) {
+                String name = entry.getFileName().toString();
+                boolean claimed = !registry.claimants(folder, name).isEmpty();
+                Optional<String> notRegular = RegularFiles.notRegular(entry);
+                if (notRegular.isPresent()) {
+                    if (!notRegular.get().equals("a folder") || claimed) {
+                        report(seen, entry, "is " + notRegular.get() + ", not a regular file: csv-ingest never opens it"
+                                            + " and it stays in the inbox (put the file itself there, not a link to it)");
+                    }
+                } else if (!claimed) {
+                    report(seen, entry, "is not taken by any feed: it stays in the inbox (see routes/ for the feeds and"
+                                        + " their include patterns)");
                 }
             }
         }
         reported.retainAll(seen);
     }
 
+    private void report(Set<String> seen, Path entry, String what) {
+        String key = entry + "@" + entry.toFile().lastModified() + what;
+        seen.add(key);
+        if (reported.add(key)) {
+            LOG.warn("{} {}", inbox.getParent().relativize(entry), what);
+        }
+    }
+
+    /** Subfolders of the inbox that could be feed folders: not hidden, not links (those are reported, not entered). */
     private static List<Path> subfolders(Path folder) {
+        return entries(folder).stream().filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+
+    private static List<Path> entries(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static List<Path> files(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith("."))
+            return entries.filter(f -> !f.getFileName().toString().startsWith("."))
                     .filter(f -> !f.getFileName().toString().endsWith(".camelLock"))
                     .toList();
         } catch (IOException e) {
-            LOG.warn("Cannot list {}: {}", folder, e.getMessage());
+            LOG.warn("Cannot list {}: {}", folder, FileProblems.plain(e));
             return List.of();
         }
     }

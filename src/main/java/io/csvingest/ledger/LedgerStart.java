@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.LoadMode;
+import io.csvingest.intake.PickedUpFile;
 import io.csvingest.ops.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -28,23 +29,23 @@ public class LedgerStart implements Processor {
         LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
         Feed feed = Feed.of(exchange);
         FileLoad load = FileLoad.of(exchange);
-        File file = exchange.getIn().getBody(File.class);
-        FileChecksum checksum = FileChecksum.of(file.toPath());
+        // the file's bytes from the one open file its rows are read from later, never through a link
+        FileChecksum checksum = FileChecksum.of(PickedUpFile.of(exchange).fromStart());
         exchange.setProperty(CHECKSUM, checksum);
         Optional<String> previous = previousLoad(exchange);
         PipelineMetrics.bytesRead(exchange.getContext(), checksum.size());
-        long entry = ledger.start(load.fileName(), checksum, feed.name(), load.table());
+        long entry = ledger.start(load.fileName(), checksum, feed.name(), load.schema(), load.table());
         exchange.setProperty(LoadLedger.ENTRY, entry);
         if (previous.isPresent()) {
             String why = "the same content (SHA-256 " + checksum.sha256().substring(0, 12) + "…) was loaded into table "
-                         + load.table() + " from " + previous.get();
+                         + load.target() + " from " + previous.get();
             ledger.ended(entry, "duplicate", why);
             exchange.setProperty(Feed.DUPLICATE, why);
             PipelineMetrics.file(exchange.getContext(), "duplicate");
             LOG.info("Skipped {}: {}; moved to the outbox marked duplicate (a feed with reload: true loads it again)",
                     load.fileName(), why);
         } else {
-            LOG.info("Loading {} ({} bytes) into table {} ({})", load.fileName(), checksum.size(), load.table(),
+            LOG.info("Loading {} ({} bytes) into table {} ({})", load.fileName(), checksum.size(), load.target(),
                     feed.mode().option());
         }
     }
@@ -60,7 +61,7 @@ public class LedgerStart implements Processor {
         Feed feed = Feed.of(exchange);
         FileLoad load = FileLoad.of(exchange);
         File file = exchange.getIn().getBody(File.class);
-        return ledger.previousLoad(exchange.getProperty(CHECKSUM, FileChecksum.class), load.table(),
+        return ledger.previousLoad(exchange.getProperty(CHECKSUM, FileChecksum.class), load.schema(), load.table(),
                 feed.mode() != LoadMode.APPEND, feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
     }
 }

@@ -37,6 +37,7 @@ public final class LoadLedger {
      */
     private final JdbcTemplate jdbc;
     private final String instance;
+    private volatile String defaultSchema;
 
     public LoadLedger(DataSource dataSource, String instance) {
         this.dataSource = dataSource;
@@ -45,16 +46,26 @@ public final class LoadLedger {
         this.instance = instance;
     }
 
-    /** Creates or upgrades the ledger table to the newest version; safe to call on every start. */
+    /**
+     * Creates or upgrades the ledger table to the newest version (a database dropped and created again gets it anew),
+     * in the service user's default schema, and reads that schema: feeds without a schema of their own load there.
+     * Safe to call whenever the database answers again.
+     */
     public void migrate() {
         // the target database usually holds the user's tables already: start the history at version 0, then apply V1...
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("csv_ingest_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        defaultSchema = jdbc.queryForObject("SELECT current_schema()", String.class);
+    }
+
+    /** The schema new tables go into unless a feed names one: the first schema of the user's search path that exists. */
+    public String defaultSchema() {
+        return defaultSchema;
     }
 
     /** Records a new attempt (committed at once, outside the file's transaction); returns its id. */
-    public long start(String fileName, FileChecksum checksum, String feed, String table) {
-        return jdbc.queryForObject(START, Long.class, fileName, checksum.sha256(), checksum.size(), feed, table,
+    public long start(String fileName, FileChecksum checksum, String feed, String schema, String table) {
+        return jdbc.queryForObject(START, Long.class, fileName, checksum.sha256(), checksum.size(), feed, schema, table,
                 instance);
     }
 
@@ -74,11 +85,11 @@ public final class LoadLedger {
      * content loaded into the table before (append), or as the table's latest load ({@code latestOnly}: replace,
      * upsert); with {@code sameFileOnly} (reload feeds) only when this very file was loaded after it last changed.
      */
-    public Optional<String> previousLoad(FileChecksum checksum, String table, boolean latestOnly, boolean sameFileOnly,
-                                         String fileName, Instant lastModified) {
+    public Optional<String> previousLoad(FileChecksum checksum, String schema, String table, boolean latestOnly,
+                                         boolean sameFileOnly, String fileName, Instant lastModified) {
         List<String> previous = jdbc.query(PREVIOUS_LOAD,
-                (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), table,
-                latestOnly, sameFileOnly, fileName, Timestamp.from(lastModified));
+                (rs, row) -> rs.getString("file_name") + " at " + rs.getString("finished_at"), checksum.sha256(), schema,
+                table, latestOnly, sameFileOnly, fileName, Timestamp.from(lastModified));
         return previous.stream().findFirst();
     }
 

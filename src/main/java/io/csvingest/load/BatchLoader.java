@@ -69,7 +69,7 @@ public class BatchLoader implements Processor {
         long started = System.nanoTime();
         int[] rows = batch.live();
         if (rows.length > 0) {
-            checkNotAllRefused(batch, rows, insert(exchange, batch, rows, 0, rows.length));
+            checkNotAllRefused(exchange, batch, rows, insert(exchange, batch, rows, 0, rows.length));
             FileLoad.of(exchange).countBatch();
         }
         PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
@@ -89,7 +89,7 @@ public class BatchLoader implements Processor {
         if (failure == null) {
             FileLoad.of(exchange).countLoaded(sent.rows().length);
         } else if (DatabaseRefusal.of(failure) != null || copy.notCopyable(failure)) {
-            checkNotAllRefused(sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows(), 0, sent.rows().length));
+            checkNotAllRefused(exchange, sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows(), 0, sent.rows().length));
         } else {
             throw failure;
         }
@@ -99,16 +99,18 @@ public class BatchLoader implements Processor {
     }
 
     /**
-     * When every row of a batch was refused, the table, not the data, is the likely problem (a NOT NULL column the
-     * file lacks, a foreign key to an empty table...): fail the file rather than "load" it with nothing in.
+     * When every row of the file's first batch is refused one by one (nothing of the file loaded), the table, not the
+     * data, is the likely problem (a NOT NULL column the file lacks, a foreign key to an empty table, a trigger that
+     * refuses all): fail the file now rather than try every later row. A file of which nothing at all loads fails
+     * anyway ({@code FileOutcome}); this only saves the time. A batch of one row is no evidence either way.
      */
-    private static void checkNotAllRefused(RowBatch batch, int[] rows, int loaded) {
-        if (loaded == 0 && rows.length > 1) {
+    private static void checkNotAllRefused(Exchange exchange, RowBatch batch, int[] rows, int loaded) {
+        if (loaded == 0 && rows.length > 1 && FileLoad.of(exchange).loaded() == 0) {
             Reject first = batch.rejects().get(batch.rejects().size() - rows.length);
-            throw new IngestException("The database refused every row of a batch of " + rows.length + " (lines "
-                                      + batch.line(rows[0]) + "-" + batch.line(rows[rows.length - 1]) + "), so the table"
-                                      + " rather than the data is the likely problem; nothing of the file was loaded."
-                                      + " Line " + first.line() + ": " + first.reason());
+            throw new IngestException("The database refused every row of the file's first batch of " + rows.length
+                                      + " (lines " + batch.line(rows[0]) + "-" + batch.line(rows[rows.length - 1])
+                                      + "), so the table rather than the data is the likely problem; nothing of the file"
+                                      + " was loaded. Line " + first.line() + ": " + first.reason());
         }
     }
 

@@ -9,6 +9,7 @@ import io.csvingest.clean.RowStepsProcessor;
 import io.csvingest.deadletter.RejectFile;
 import io.csvingest.deadletter.RejectRecorder;
 import io.csvingest.intake.Feed;
+import io.csvingest.intake.PickedUpFile;
 import io.csvingest.ledger.LedgerStart;
 import io.csvingest.ops.FileOutcome;
 import io.csvingest.ops.ProgressLog;
@@ -26,6 +27,8 @@ public class LoadRoutes extends RouteBuilder {
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
                 .process(new StartLoadProcessor())
+                // opened once, never through a link: the checksum and the rows come from this one open file
+                .process(PickedUpFile::open)
                 .process(new LedgerStart())
                 .filter(exchangeProperty(Feed.DUPLICATE).isNull())
                     .to("direct:load-file");

@@ -1,22 +1,48 @@
 package io.csvingest.load;
 
+import io.csvingest.IngestException;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
+import io.csvingest.intake.ReservedNames;
+import io.csvingest.ledger.LoadLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Opens the account of a file's load: which table it goes to (the feed's, else named after the file). */
+/**
+ * Opens the account of a file's load: which table it goes to (the feed's, else named after the file), in which schema
+ * (the feed's, else the database's default for the service's user, where the ledger is).
+ */
 public class StartLoadProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
     /** Exchange property naming the target table, for SQL parameters ({@code sql/table-columns.sql}). */
     public static final String TABLE = "CsvIngestTable";
+    /** Exchange property naming the target table's schema, likewise. */
+    public static final String SCHEMA = "CsvIngestSchema";
 
     @Override
     public void process(Exchange exchange) {
         String fileName = Feed.fileName(exchange);
         Feed feed = Feed.of(exchange);
         String table = Identifiers.tableFor(feed == null ? null : feed.table(), fileName);
-        exchange.setProperty(FileLoad.PROPERTY, new FileLoad(fileName, table));
+        if (Identifiers.shortenedFor(feed == null ? null : feed.table(), fileName)) {
+            LOG.info("{}: table name shortened to {} (PostgreSQL names are at most 63 bytes; the last 8 characters are a"
+                     + " hash of the whole name, so long names that begin alike stay apart)", fileName, table);
+        }
+        String schema = feed != null && feed.schema() != null ? feed.schema()
+                : exchange.getContext().getRegistry().findSingleByType(LoadLedger.class).defaultSchema();
+        if (schema == null) {
+            throw new IngestException("The database user has no schema to create tables in (no schema on its search_path"
+                                      + " exists); create one, or give the feed a schema");
+        }
+        ReservedNames.schemaProblem(schema).ifPresent(problem -> {
+            throw new IngestException("Not loaded: the database user's default " + problem + " (set the feed's schema)");
+        });
+        exchange.setProperty(FileLoad.PROPERTY, new FileLoad(fileName, schema, table));
+        exchange.setProperty(SCHEMA, schema);
         exchange.setProperty(TABLE, table);
     }
 }

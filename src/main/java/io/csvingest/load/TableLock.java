@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.csvingest.IngestException;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.LoadMode;
@@ -28,25 +29,32 @@ public class TableLock implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String table = FileLoad.of(exchange).table();
+        FileLoad load = FileLoad.of(exchange);
+        String target = load.target();
         JdbcTemplate jdbc = new JdbcTemplate(exchange.getContext().getRegistry().findSingleByType(DataSource.class));
         // all on the file's transaction: released when it commits or rolls back (also when the instance dies)
-        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL", Boolean.class, table));
+        Boolean exists = jdbc.queryForObject("SELECT CASE WHEN to_regnamespace(quote_ident(?)) IS NULL THEN NULL"
+                                             + " ELSE to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL END",
+                Boolean.class, load.schema(), load.schema(), load.table());
+        if (exists == null) {
+            throw new IngestException("Schema " + load.schema() + " does not exist in the database: create it (CREATE"
+                                      + " SCHEMA, owned by the service's user) or correct the feed's schema");
+        }
         if (exists && Feed.of(exchange).mode() == LoadMode.APPEND) {
-            lock(jdbc, "pg_advisory_xact_lock_shared", TABLE_LOCKS, table);
-            lock(jdbc, "pg_advisory_xact_lock", CONTENT_LOCKS, table + "/" + LedgerStart.checksum(exchange).sha256());
+            lock(jdbc, "pg_advisory_xact_lock_shared", TABLE_LOCKS, target);
+            lock(jdbc, "pg_advisory_xact_lock", CONTENT_LOCKS, target + "/" + LedgerStart.checksum(exchange).sha256());
         } else {
-            lock(jdbc, "pg_advisory_xact_lock", TABLE_LOCKS, table);
+            lock(jdbc, "pg_advisory_xact_lock", TABLE_LOCKS, target);
         }
         Optional<String> previous = LedgerStart.previousLoad(exchange);
         if (previous.isPresent()) {
-            throw new RetryLater("the same content was loaded into table " + table + " meanwhile, from "
+            throw new RetryLater("the same content was loaded into table " + target + " meanwhile, from "
                                  + previous.get() + "; the file is looked at again and skipped as a duplicate");
         }
     }
 
+    /** {@code key}: the schema-qualified table (and content); the schema is part of it, so equal names in two schemas never meet. */
     private static void lock(JdbcTemplate jdbc, String function, int lockClass, String key) {
-        jdbc.query("SELECT " + function + "(?, hashtext(current_schema() || '.' || ?))", rs -> { }, lockClass, key);
+        jdbc.query("SELECT " + function + "(?, hashtext(?))", rs -> { }, lockClass, key);
     }
 }

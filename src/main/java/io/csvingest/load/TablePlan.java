@@ -13,7 +13,7 @@ import org.apache.camel.Exchange;
  * How one file loads: target table, columns in header order, the SQL that prepares the table, inserts a row, inserts
  * a batch as one array per column ({@code arraySql}, null when a column's type cannot go as an array), copies rows.
  */
-public record TablePlan(String table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
+public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
                         String copySql, boolean copyable, int[] keyIndexes) {
 
     public static final String PROPERTY = "CsvIngestTablePlan";
@@ -32,41 +32,41 @@ public record TablePlan(String table, List<String> columns, List<String> prepara
      * in the file's transaction. {@code copyable}: COPY can fill the table (not a view, no rules, no row-level security).
      * {@code existingTypes}: an existing table's column types in file order, null when one cannot be an array element.
      */
-    public static TablePlan of(String table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys,
+    public static TablePlan of(TableName table, List<String> columns, List<ColumnType> types, LoadMode mode, List<String> keys,
                                boolean tableExists, boolean copyable, List<String> existingTypes) {
         List<String> preparation = new ArrayList<>();
         if (types != null) {
             preparation.add(create(table, columns, types, mode == LoadMode.UPSERT ? keys : List.of()));
         }
         if (mode == LoadMode.REPLACE && (types != null || tableExists)) {
-            preparation.add("DELETE FROM " + Identifiers.quote(table));
+            preparation.add("DELETE FROM " + table.sql());
         }
         int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];
         String conflict = mode == LoadMode.UPSERT ? onConflict(columns, keys) : "";
         List<String> elementTypes = types != null ? types.stream().map(ColumnType::sql).toList() : existingTypes;
         String arrays = elementTypes == null ? null : arrays(table, columns, elementTypes) + conflict;
-        String copy = "COPY " + Identifiers.quote(table) + " (" + quoted(columns) + ") FROM STDIN";
+        String copy = "COPY " + table.sql() + " (" + quoted(columns) + ") FROM STDIN";
         return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, arrays, copy,
                 copyable, keyIndexes);
     }
 
-    private static String create(String table, List<String> columns, List<ColumnType> types, List<String> keys) {
+    private static String create(TableName table, List<String> columns, List<ColumnType> types, List<String> keys) {
         String definitions = IntStream.range(0, columns.size())
                 .mapToObj(i -> Identifiers.quote(columns.get(i)) + " " + types.get(i).sql())
                 .collect(Collectors.joining(", "));
         String primaryKey = keys.isEmpty() ? "" : ", PRIMARY KEY (" + quoted(keys) + ")";
-        return "CREATE TABLE IF NOT EXISTS " + Identifiers.quote(table) + " (" + definitions + primaryKey + ")";
+        return "CREATE TABLE IF NOT EXISTS " + table.sql() + " (" + definitions + primaryKey + ")";
     }
 
-    private static String insert(String table, List<String> columns) {
+    private static String insert(TableName table, List<String> columns) {
         String parameters = columns.stream().map(column -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + Identifiers.quote(table) + " (" + quoted(columns) + ") VALUES (" + parameters + ")";
+        return "INSERT INTO " + table.sql() + " (" + quoted(columns) + ") VALUES (" + parameters + ")";
     }
 
     /** One parameter per column, the batch's values of that column as an array literal ({@link ArrayParameters}). */
-    private static String arrays(String table, List<String> columns, List<String> elementTypes) {
+    private static String arrays(TableName table, List<String> columns, List<String> elementTypes) {
         String arrays = elementTypes.stream().map(type -> "?::" + type + "[]").collect(Collectors.joining(", "));
-        return "INSERT INTO " + Identifiers.quote(table) + " (" + quoted(columns) + ") SELECT * FROM unnest(" + arrays + ")";
+        return "INSERT INTO " + table.sql() + " (" + quoted(columns) + ") SELECT * FROM unnest(" + arrays + ")";
     }
 
     private static String onConflict(List<String> columns, List<String> keys) {

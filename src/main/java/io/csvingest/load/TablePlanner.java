@@ -33,7 +33,8 @@ public class TablePlanner implements Processor {
     @Override
     public void process(Exchange exchange) {
         Feed feed = Feed.of(exchange);
-        String table = FileLoad.of(exchange).table();
+        FileLoad load = FileLoad.of(exchange);
+        TableName table = new TableName(load.schema(), load.table());
         List<String> columns = CleanedHeader.of(exchange).columns();
         List<String> missingKeys = feed.keys().stream().filter(key -> !columns.contains(key)).toList();
         if (!missingKeys.isEmpty()) {
@@ -46,7 +47,7 @@ public class TablePlanner implements Processor {
         boolean exists = existing != null && !existing.isEmpty();
         List<Map<String, Object>> described = null;
         if (exists) {
-            checkColumnsExist(table, columns, existing);
+            checkColumnsExist(table.toString(), columns, existing);
             described = inFileOrder(columns, existing);
             exchange.setProperty(Coercer.TYPES, existingTypes(described));
         } else if (CsvSource.of(exchange).peek(1).size() > 0) {

@@ -10,7 +10,7 @@ public class TableRoutes extends RouteBuilder {
         from("direct:prepare-table").routeId("prepare-table")
                 .description("Reads the target table's columns, plans the load, creates or empties the table")
                 // parametersCount: no statement-describe round trip per file
-                .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&parametersCount=1&outputHeader="
+                .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&parametersCount=2&outputHeader="
                     + TablePlanner.EXISTING_COLUMNS)
                 .process(new TablePlanner())
                 // CREATE TABLE, DELETE for replace: through camel-sql, so they join the file's transaction

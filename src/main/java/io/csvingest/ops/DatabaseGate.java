@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lets feeds take files only while the database answers. Until it first answers (it may start after the service),
  * and whenever a load loses it, files wait in the inbox while the database is probed with exponential backoff and a
- * log line says why; when it answers, the ledger's schema is brought up to date and the waiting files load.
+ * log line says why; each time it answers again, the ledger's schema is brought up to date (Flyway; a database
+ * dropped and created again gets its ledger back) before the waiting files load.
  */
 public final class DatabaseGate extends ServiceSupport implements IntakeGate {
 
@@ -34,7 +35,6 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
     private volatile boolean open;
     private boolean probing;
     private long delay;
-    private boolean migrated;
     private boolean everOpen;
     private Instant downSince = Instant.now();
 
@@ -53,7 +53,7 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
 
     @Override
     public boolean isPassing(Throwable failure) {
-        return failure != null && FailureReason.isTransient(failure);
+        return FailureReason.isPassing(failure);
     }
 
     @Override
@@ -96,10 +96,8 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
                     throw new java.sql.SQLTransientConnectionException("the connection did not answer", "08006");
                 }
             } // given back before the migration and ledger take theirs: a pool of 2 must do
-            if (!migrated) {
-                ledger.migrate();
-                migrated = true;
-            }
+            // every time it answers again: it may be a database dropped and created anew, without the ledger
+            ledger.migrate();
             int interrupted = ledger.interruptStale();
             String after;
             synchronized (this) {

@@ -18,7 +18,7 @@ final class FileLoadLog {
         String filtered = load.filtered() > 0 ? " + " + load.filtered() + " filtered" : "";
         LOG.info("Loaded {} into table {} ({}): {} rows read = {} loaded + {} rejected + {} duplicates + {} blank{},"
                  + " {} batches in {} s ({} rows/s){}",
-                load.fileName(), load.table(), feed.mode().option(), load.read(), load.loaded(), load.rejected(),
+                load.fileName(), load.target(), feed.mode().option(), load.read(), load.loaded(), load.rejected(),
                 load.duplicates(), load.blank(), filtered, load.batches(), String.format("%.2f", seconds),
                 Math.round(load.read() / Math.max(seconds, 1e-3)), rejects == null ? "" : "; rejected rows in " + rejects);
     }

@@ -1,7 +1,6 @@
 package io.csvingest.ops;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import io.csvingest.IngestException;
@@ -9,19 +8,25 @@ import io.csvingest.deadletter.RejectFile;
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.FileClaims;
+import io.csvingest.intake.FileProblems;
 import io.csvingest.intake.Folders;
-import io.csvingest.intake.UnchangedFile;
+import io.csvingest.intake.PickedUpFile;
+import io.csvingest.intake.StuckFiles;
 import io.csvingest.ledger.LoadLedger;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closes a file's account: refuses the file if its counts do not add up (nothing may go missing silently), and
  * once its transaction has committed writes its JSON report beside it in the outbox and logs its summary line.
  */
 public class FileOutcome implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
     @Override
     public void process(Exchange exchange) {
@@ -32,27 +37,40 @@ public class FileOutcome implements Processor {
                                       + load.duplicates() + " duplicates, " + load.blank() + " blank, " + load.filtered()
                                       + " filtered); nothing was loaded. This is a bug: please report it with the file");
         }
-        UnchangedFile.check(exchange);
+        RejectFile rejected = RejectFile.of(exchange);
+        if (load.loaded() == 0 && load.rejected() > 0) {
+            // one rule for both load methods and any file size: a file of which nothing loads is not "loaded"
+            throw new IngestException("None of the rows of " + load.fileName() + " could be loaded: " + load.rejected()
+                                      + " were rejected (first, line " + rejected.first().line() + ": "
+                                      + rejected.first().reason() + "), so nothing of it was loaded. The rejected rows"
+                                      + " and their reasons are in the .rejects.csv file beside it");
+        }
+        PickedUpFile.of(exchange).checkUnchanged();
         FileClaims.confirm(exchange);
         // in the file's transaction: the rows and the ledger's "loaded" commit together, or neither does
         exchange.getContext().getRegistry().findSingleByType(LoadLedger.class)
                 .loaded(exchange.getProperty(LoadLedger.ENTRY, Long.class), load);
         Feed feed = Feed.of(exchange);
-        RejectFile rejects = RejectFile.of(exchange);
+        RejectFile rejects = rejected;
         String rejectsName = rejects.hasRejects() ? rejects.outboxTarget().getFileName().toString() : null;
         String delimiter = String.valueOf(CsvSource.of(exchange).delimiter());
         Path report = Folders.reportFile(feed.folders().outboxTarget(load.fileName(), Feed.pickedUp(exchange)));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                try {
-                    FileReport.write(report, feed, load, delimiter, rejectsName);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot write the report " + report, e);
-                }
                 FileLoadLog.log(feed, load, rejectsName == null ? null : "outbox/" + rejectsName);
                 PipelineMetrics.file(done.getContext(), "loaded");
                 PipelineMetrics.rows(done.getContext(), load);
+                try {
+                    FileReport.write(report, feed, load, delimiter, rejectsName);
+                } catch (IOException e) {
+                    // the file cannot go there either: it stays in the inbox, set aside until the folder can be written
+                    String why = FileProblems.plain(e);
+                    StuckFiles.cannotMove(done, report.getParent(), why);
+                    LOG.error("{} was loaded but its report cannot be written to {} ({}): the file stays in the inbox, set"
+                              + " aside until that folder can be written (its rows are loaded: it then goes to the"
+                              + " outbox as a duplicate)", load.fileName(), report.getParent(), why);
+                }
             }
         });
     }

@@ -21,6 +21,7 @@ public final class FileReport {
         String json = "{\n"
                       + "  \"file\": " + quote(load.fileName()) + ",\n"
                       + "  \"feed\": " + quote(feed.name()) + ",\n"
+                      + "  \"schema\": " + quote(load.schema()) + ",\n"
                       + "  \"table\": " + quote(load.table()) + ",\n"
                       + "  \"mode\": " + quote(feed.mode().option()) + ",\n"
                       + "  \"status\": \"loaded\",\n"

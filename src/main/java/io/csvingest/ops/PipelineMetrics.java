@@ -66,7 +66,8 @@ public final class PipelineMetrics {
 
     private static double filesIn(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")).count();
+            return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                 && !f.getFileName().toString().startsWith(".")).count();
         } catch (IOException e) {
             return Double.NaN;
         }

@@ -1,5 +1,6 @@
 package io.csvingest.ops;
 
+import io.csvingest.intake.FeedActivity;
 import io.csvingest.intake.FileLoad;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
@@ -7,7 +8,10 @@ import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every few seconds of a long file, one line: rows so far, rows per second, how much of the file is read. */
+/**
+ * Every few seconds of a long file, one line: rows so far, rows per second, how much of the file is read. Each batch
+ * also counts as the feed's progress (a long file that moves on is not a stalled intake).
+ */
 public class ProgressLog implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
@@ -21,6 +25,7 @@ public class ProgressLog implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        FeedActivity.progressed(exchange);
         FileLoad load = FileLoad.of(exchange);
         long now = System.nanoTime();
         long last = load.progressLoggedAt();

@@ -65,8 +65,15 @@ public final class CsvSource implements Closeable {
 
     /** Opens the file as its dialect says; a name ending in {@code .gz} is decompressed while it is read. */
     public static CsvSource open(Path file, Dialect dialect) throws IOException {
-        String name = file.getFileName().toString();
-        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+        return open(Files.newInputStream(file), file.getFileName().toString(), Files.size(file), dialect);
+    }
+
+    /**
+     * Reads a file of {@code size} bytes named {@code name} from {@code bytes} (closed with the source) as its dialect
+     * says; a name ending in {@code .gz} is decompressed while it is read.
+     */
+    public static CsvSource open(InputStream bytes, String name, long size, Dialect dialect) throws IOException {
+        CountingInputStream counted = new CountingInputStream(bytes);
         InputStream in = counted;
         try {
             if (name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
@@ -81,9 +88,12 @@ public final class CsvSource implements Closeable {
             DecodingReader decoded = new DecodingReader(in, effective.charset());
             CsvSource source = new CsvSource(name, effective, decoded, new BufferedReader(decoded, 1 << 16));
             source.counted = counted;
-            source.size = Files.size(file);
+            source.size = size;
             return source;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            in.close();
+            throw new IngestException(ParseErrors.unreadable(name, e), e);
+        } catch (RuntimeException e) {
             in.close();
             throw e;
         }

@@ -1,21 +1,21 @@
 package io.csvingest.parse;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.csvingest.intake.Feed;
+import io.csvingest.intake.PickedUpFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
-/** Opens the picked-up file as a streaming {@link CsvSource} and closes it when the file's exchange is done. */
+/** Reads the picked-up file (the one open file its checksum came from) as a streaming {@link CsvSource}, closed when the file's exchange is done. */
 public class OpenCsvProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws IOException {
-        File file = exchange.getIn().getBody(File.class);
-        CsvSource source = CsvSource.open(file.toPath(), Feed.of(exchange).dialect());
+        PickedUpFile file = PickedUpFile.of(exchange);
+        CsvSource source = CsvSource.open(file.fromStart(), file.name(), file.size(), Feed.of(exchange).dialect());
         exchange.setProperty(CsvSource.PROPERTY, source);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

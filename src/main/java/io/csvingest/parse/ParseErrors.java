@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipException;
 
+import io.csvingest.intake.FileProblems;
+
 /** Words the scanner's and decoder's failures plainly, naming the file, the line and what to do. */
 final class ParseErrors {
 
@@ -29,12 +31,16 @@ final class ParseErrors {
 
     /** The file could not be read on: a damaged gzip stream, or a read error. */
     static String unreadable(String fileName, IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (e instanceof ZipException || e instanceof java.io.EOFException || message.toLowerCase(Locale.ROOT).contains("zlib")) {
-            return fileName + " is a damaged or truncated gzip file (" + (e.getMessage() == null ? "it ends early" : message)
-                   + "); compress it again";
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        boolean gzip = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+        if (gzip && (e instanceof java.io.EOFException || message.contains("unexpected end"))) {
+            return fileName + " is a truncated gzip file: it ends before its compressed data does (cut short while"
+                   + " copied?); copy it again completely, or compress it again";
         }
-        return "Could not read " + fileName + ": " + message;
+        if (e instanceof ZipException || message.contains("zlib") || message.contains("gzip")) {
+            return fileName + " is a damaged gzip file (its compressed data is corrupt); compress it again";
+        }
+        return FileProblems.cannotRead(fileName, e);
     }
 
     /** {@code field}: 0-based field holding the bytes (-1: unknown); {@code header}: the column names, null for the header. */

@@ -6,6 +6,9 @@ import io.csvingest.IngestException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Header names into safe lower_snake_case column names. */
@@ -48,7 +51,27 @@ class HeaderNormalizerTest {
     void should_keep_names_unique_and_within_63_characters() {
         String longName = "x".repeat(80);
         List<String> names = HeaderNormalizer.normalize(List.of(longName, longName));
-        assertEquals("x".repeat(63), names.get(0));
-        assertEquals("x".repeat(61) + "_2", names.get(1));
+        assertTrue(names.get(0).matches("x{54}_[0-9a-f]{8}"), names.get(0));
+        assertEquals(names.get(0).substring(0, 61) + "_2", names.get(1));
+    }
+
+    @Test
+    void should_shorten_long_names_deterministically_and_keep_two_that_share_63_bytes_apart() {
+        String common = "measurement_of_the_relative_humidity_inside_the_greenhouse_number";
+        String a = HeaderNormalizer.snakeCase(common + "_one_north");
+        String b = HeaderNormalizer.snakeCase(common + "_two_south");
+        assertEquals(63, a.length());
+        assertEquals(63, b.length());
+        assertNotEquals(a, b, "names sharing their first 63 bytes stay apart");
+        assertEquals(a, HeaderNormalizer.snakeCase(common + "_one_north"), "always the same name for the same text");
+        assertTrue(HeaderNormalizer.isShortened(common + "_one_north"));
+        assertFalse(HeaderNormalizer.isShortened("order_id"));
+        assertEquals("order_id", HeaderNormalizer.snakeCase("order_id"), "short names are untouched");
+    }
+
+    @Test
+    void should_rename_columns_named_like_postgresql_system_columns() {
+        assertEquals(List.of("xmin_", "ymin", "xmax_", "ymax", "ctid_", "tableoid_", "oid"),
+                HeaderNormalizer.normalize(List.of("xmin", "ymin", "XMax", "ymax", "ctid", "tableoid", "oid")));
     }
 }

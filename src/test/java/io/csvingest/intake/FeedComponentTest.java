@@ -57,6 +57,11 @@ class FeedComponentTest {
         assertRefused("feed:orders?folder=../etc", "plain subfolder");
         assertRefused("feed:orders?columns=RAW(id:money)", "Unknown column type 'money'");
         assertRefused("feed:orders?rowSteps=log:x", "direct:");
+        assertRefused("feed:orders?schema=pg_catalog", "belongs to PostgreSQL itself");
+        assertRefused("feed:orders?schema=information_schema", "belongs to PostgreSQL itself");
+        assertRefused("feed:orders?schema=pg_toast", "belongs to PostgreSQL itself");
+        assertRefused("feed:orders?table=csv_ingest_ledger", "belongs to csv-ingest itself");
+        assertRefused("feed:orders?table=pg_class", "starts with pg_");
     }
 
     @Test

@@ -56,7 +56,7 @@ class FileClaimsTest {
     void should_let_only_one_instance_claim_a_file_until_it_releases_it() {
         assertTrue(first.claim("a.csv"));
         assertFalse(second.claim("a.csv"), "held by the first instance with its lease running");
-        assertTrue(first.claim("a.csv"), "the holder may claim it again");
+        assertFalse(first.claim("a.csv"), "held by this instance already: one use at a time (a load, or a put-back)");
         first.release("a.csv");
         assertTrue(second.claim("a.csv"));
         assertEquals("second", db.rows("SELECT split_part(instance, '/', 1) FROM csv_ingest_claim").get(0).get(0));

@@ -1,0 +1,143 @@
+package io.csvingest.intake;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.GenericFileProcessStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * camel-file's own strategy (read lock, {@link InProgress preMove} out of the inbox, then a move to the outbox, or to
+ * the dead letter on failure), and where a file goes when that is not the end: a passing failure (the database went
+ * away, the service is stopping, {@link RetryLater}) puts it back into the inbox to load again later; a move that
+ * fails leaves it in the inbox, said once, and {@link StuckFiles sets it aside} until the folder can be written.
+ */
+final class InProgressProcessStrategy implements GenericFileProcessStrategy<File> {
+
+    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+
+    private final GenericFileProcessStrategy<File> delegate;
+    private final IntakeGate gate;
+    private final InProgress inProgress;
+    private final StuckFiles stuck;
+    private final Folders folders;
+
+    InProgressProcessStrategy(GenericFileProcessStrategy<File> delegate, IntakeGate gate, InProgress inProgress,
+                              StuckFiles stuck, Folders folders) {
+        this.delegate = delegate;
+        this.gate = gate;
+        this.inProgress = inProgress;
+        this.stuck = stuck;
+        this.folders = folders;
+    }
+
+    @Override
+    public void prepareOnStartup(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint) throws Exception {
+        delegate.prepareOnStartup(operations, endpoint);
+    }
+
+    /** The read lock, then the move into the in-progress folder; a file that cannot be moved there is set aside. */
+    @Override
+    public boolean begin(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                         GenericFile<File> file) throws Exception {
+        try {
+            return delegate.begin(operations, endpoint, exchange, file);
+        } catch (Exception e) {
+            Path inboxFile = Path.of(file.getAbsoluteFilePath());
+            String why = why(e);
+            LOG.error("Cannot start loading {}: it cannot be moved into {} ({}); it stays in the inbox, set aside until"
+                      + " that folder can be written", file.getFileName(), inProgress.folder(), why);
+            stuck.add(inboxFile, inboxFile, inProgress.folder(), why);
+            return false;
+        }
+    }
+
+    @Override
+    public void abort(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                      GenericFile<File> file) throws Exception {
+        try {
+            delegate.abort(operations, endpoint, exchange, file);
+            inProgress.putBack(Path.of(file.getAbsoluteFilePath()));
+        } finally {
+            inProgress.done(Path.of(file.getAbsoluteFilePath()));
+        }
+    }
+
+    /** Loaded: to the outbox; if it cannot go there, back into the inbox, set aside. */
+    @Override
+    public void commit(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                       GenericFile<File> file) throws Exception {
+        try {
+            StuckFiles.CannotMove cannot = StuckFiles.cannotMove(exchange);
+            if (cannot != null) {
+                delegate.abort(operations, endpoint, exchange, file); // said by whoever found out
+                setAside(file, cannot.folder(), cannot.why());
+                return;
+            }
+            try {
+                delegate.commit(operations, endpoint, exchange, file);
+            } catch (Exception e) {
+                String why = why(e);
+                LOG.error("{} was loaded but cannot be moved to {} ({}); it stays in the inbox, set aside until that folder"
+                          + " can be written (its rows are loaded: it then goes to the outbox as a duplicate)",
+                        file.getFileNameOnly(), folders.outbox(), why);
+                setAside(file, folders.outbox(), why);
+            }
+        } finally {
+            inProgress.done(Path.of(file.getAbsoluteFilePath()));
+        }
+    }
+
+    /** Failed: back into the inbox when the failure passes, else to the dead letter; if it cannot go there, set aside. */
+    @Override
+    public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                         GenericFile<File> file) throws Exception {
+        try {
+            Throwable failure = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            StuckFiles.CannotMove cannot = StuckFiles.cannotMove(exchange);
+            if (exchange.getContext().isStopping() || RetryLater.in(failure) || gate != null && gate.isPassing(failure)) {
+                // release the read lock and put the file back: it is taken again at a later poll (or the next start)
+                delegate.abort(operations, endpoint, exchange, file);
+                inProgress.putBack(Path.of(file.getAbsoluteFilePath()));
+            } else if (cannot != null) {
+                delegate.abort(operations, endpoint, exchange, file);
+                setAside(file, cannot.folder(), cannot.why());
+            } else {
+                try {
+                    delegate.rollback(operations, endpoint, exchange, file);
+                } catch (Exception e) {
+                    String why = why(e);
+                    LOG.error("{} failed and cannot be moved to {} ({}); it stays in the inbox, set aside until that folder"
+                              + " can be written", file.getFileNameOnly(), folders.deadLetter(), why);
+                    setAside(file, folders.deadLetter(), why);
+                }
+            }
+        } finally {
+            inProgress.done(Path.of(file.getAbsoluteFilePath()));
+        }
+    }
+
+    /** Puts the file back into the inbox (from the in-progress folder) and sets it aside there. */
+    private void setAside(GenericFile<File> file, Path folder, String why) throws IOException {
+        Path current = Path.of(file.getAbsoluteFilePath());
+        Path inboxFile = folders.inbox().resolve(inProgress.inboxPath(current));
+        stuck.add(inboxFile, current, folder, why);
+        inProgress.putBack(current);
+    }
+
+    private static String why(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException io) {
+                return FileProblems.plain(io);
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+}
