@@ -10,11 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The environment variables the service reads: {@code {{env:NAME}}} in application.properties, getenv in code. */
+/**
+ * The environment variables the service reads: {@code {{env:NAME}}} in application.properties, and in code
+ * {@code getenv("NAME")} or {@code environment.apply("NAME")} (an injectable environment, as DatabasePassword's).
+ */
 public final class ServiceVariables {
 
-    private static final Pattern PROPERTY_ENV = Pattern.compile("\\{\\{(?:env|secret):([A-Z0-9_]+)");
-    private static final Pattern CODE_ENV = Pattern.compile("getenv\\(\\)?\\.?(?:getOrDefault)?\\(?\"([A-Z0-9_]+)\"");
+    private static final Pattern PROPERTY_ENV = Pattern.compile("\\{\\{env:([A-Z0-9_]+)");
+    private static final Pattern CODE_ENV = Pattern.compile(
+            "(?:getenv\\(\\)?\\.?(?:getOrDefault)?\\(?|environment\\.apply\\()\"([A-Z0-9_]+)\"");
 
     private ServiceVariables() {
     }
@@ -38,7 +42,6 @@ public final class ServiceVariables {
                     }
                 }
             }
-            read.add("DB_PASSWORD_FILE"); // read by {{secret:DB_PASSWORD}}
             return read;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
