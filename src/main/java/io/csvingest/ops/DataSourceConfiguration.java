@@ -57,15 +57,15 @@ public class DataSourceConfiguration implements CamelConfiguration {
     public HikariDataSource dataSource(
             @PropertyInject("db.url") String url,
             @PropertyInject("db.user") String user,
-            @PropertyInject(value = "db.password", defaultValue = "") String password,
+            @PropertyInject("{{db.password:}}") String password,
             @PropertyInject(value = "db.pool-size", defaultValue = "8") int poolSize,
             @PropertyInject(value = "db.connect-timeout-ms", defaultValue = "5000") long connectTimeoutMs) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("csv-ingest");
         pool.setJdbcUrl(url);
         pool.setUsername(user);
-        // db.password only where a test sets it; the service reads DB_PASSWORD_FILE or DB_PASSWORD itself, never
-        // through a placeholder, so the password is used as it is, whatever its characters
+        // db.password only where a test sets it (optional: a defaultValue of "" would count as none); the service
+        // reads DB_PASSWORD_FILE or DB_PASSWORD itself, never through a placeholder: the password is used as it is
         pool.setPassword(password == null || password.isEmpty() ? new DatabasePassword().read() : password);
         pool.setMaximumPoolSize(poolSize);
         // start even while the database is still down; connections are tried when a file arrives
