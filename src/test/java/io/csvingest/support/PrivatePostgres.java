@@ -39,7 +39,7 @@ public final class PrivatePostgres implements AutoCloseable {
     private final String adminPassword = "admin-" + UUID.randomUUID();
     private final Thread stopOnExit = new Thread(this::stop, "private-postgres-stop");
     private int port;
-    /** The postmaster, a child of this JVM (pg_ctl start would detach it: then nothing reaps it where PID 1 does not). */
+    /** The postmaster, a child of this JVM (pg_ctl start would detach it): stopped with pg_ctl, then waited for. */
     private Process server;
 
     private PrivatePostgres(Path bin, Path root, boolean asOsUser) {
@@ -51,7 +51,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     /**
-     * The folder with {@code initdb} and {@code pg_ctl}: {@code pg_config --bindir}, else the newest
+     * The folder with {@code initdb}, {@code pg_ctl} and {@code postgres}: {@code pg_config --bindir}, else the newest
      * {@code /usr/lib/postgresql/<version>/bin}; empty when this machine has no PostgreSQL server binaries.
      */
     public static Optional<Path> binaries() {
@@ -104,7 +104,7 @@ public final class PrivatePostgres implements AutoCloseable {
         try {
             cluster.create();
             return cluster;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (Throwable e) { // an AssertionError from Await too: nothing may stay running
             cluster.close();
             throw e;
         }
@@ -224,7 +224,7 @@ public final class PrivatePostgres implements AutoCloseable {
         server = null;
     }
 
-    /** Runs a PostgreSQL command (as {@link #OS_USER} when we are root), its output appended to commands.log. */
+    /** Runs a PostgreSQL command (as {@link #OS_USER} when we are root), its output appended to {@code <root>-commands.log}. */
     private boolean run(List<String> command, boolean required) throws IOException, InterruptedException {
         List<String> full = command(command);
         Path log = root.resolveSibling(root.getFileName() + "-commands.log");
