@@ -221,16 +221,19 @@ class LoadMethodTest {
     }
 
     @Test
-    void should_roll_back_a_file_that_grew_while_it_loaded_and_load_it_whole_once_it_stops() throws IOException {
-        StringBuilder csv = new StringBuilder("id,x\n");
-        for (int i = 1; i <= 400_000; i++) {
-            csv.append(i).append(',').append(i % 977).append('\n');
+    void should_roll_back_a_file_that_grew_while_it_loaded_and_load_it_whole_once_it_stops() throws Exception {
+        // a writer that keeps its file open (a slow copy) and pauses longer than the read lock's minimum age
+        Path file = folders.inbox().resolve("grow.csv");
+        try (java.io.Writer writer = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            writer.write("id,x\n");
+            for (int i = 1; i <= 400_000; i++) {
+                writer.write(i + "," + (i % 977) + "\n");
+            }
+            writer.flush();
+            Await.until("the load of grow.csv to start", TIMEOUT, () -> log.has("INFO", "Loading grow.csv"));
+            // ... then goes on writing, into the file the service moved out of the inbox to load it
+            writer.write("400001,1\n400002,2\n");
         }
-        folders.drop("grow.csv", csv.toString());
-        Await.until("the load of grow.csv to start", TIMEOUT, () -> log.has("INFO", "Loading grow.csv"));
-
-        // a writer that paused longer than the read lock's minimum age goes on writing
-        Files.writeString(folders.inbox().resolve("grow.csv"), "400001,1\n400002,2\n", java.nio.file.StandardOpenOption.APPEND);
 
         Await.until("the rolled-back attempt", TIMEOUT, () -> log.has("WARN", "Not loading grow.csv now: grow.csv changed while it was being loaded"));
         Await.dataFiles(folders.outbox(), "grow-", 1, TIMEOUT);

@@ -138,7 +138,7 @@ class RejectsTest {
         List<Path> failed = Await.files(folders.deadLetter(), "contacts-", 2, TIMEOUT);
 
         String reason = Inbox.read(failed.stream().filter(f -> f.toString().endsWith(".reason.txt")).findFirst().orElseThrow());
-        assertTrue(reason.contains("The database refused every row of a batch of 3 (lines 2-4)")
+        assertTrue(reason.contains("The database refused every row of the file's first batch of 3 (lines 2-4)")
                    && reason.contains("null value in column \"created_by\""), reason);
         assertEquals(0, db.count("contacts"));
         assertEquals(List.of(), Await.list(folders.outbox(), "contacts"));

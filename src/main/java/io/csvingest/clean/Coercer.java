@@ -26,7 +26,12 @@ public final class Coercer {
     public static Coercer of(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<ColumnType> types = exchange.getProperty(TYPES, List.class);
-        return new Coercer(types, CleanedHeader.of(exchange).columns(), Feed.of(exchange).formats());
+        List<String> columns = CleanedHeader.of(exchange).columns();
+        if (types == null) {
+            // a header without rows and without a table: no types were chosen, and there is nothing to coerce
+            types = java.util.Collections.nCopies(columns.size(), ColumnType.TEXT);
+        }
+        return new Coercer(types, columns, Feed.of(exchange).formats());
     }
 
     public void coerce(RowBatch batch) {

@@ -11,6 +11,7 @@ import io.csvingest.intake.FileLoad;
 import io.csvingest.intake.FileProblems;
 import io.csvingest.intake.Folders;
 import io.csvingest.intake.IntakeGate;
+import io.csvingest.intake.PickedUpFile;
 import io.csvingest.intake.RetryLater;
 import io.csvingest.intake.StuckFiles;
 import io.csvingest.ledger.LoadLedger;
@@ -38,6 +39,13 @@ public class FailureOutcome implements Processor {
             return;
         }
         exchange.setProperty(WRITTEN, true);
+        PickedUpFile file = PickedUpFile.of(exchange);
+        if (file != null && !RetryLater.in(failure) && file.change().isPresent()) {
+            // it failed while its file changed under it (cut short, rewritten): the change, not the file, is the
+            // likely cause; it loads again once it stops changing (this failure becomes the exchange's, for camel-file)
+            failure = new RetryLater(file.change().get(), failure);
+            exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
+        }
         String fileName = Feed.fileName(exchange);
         String reason = FailureReason.describe(failure);
         if (staysInInbox(exchange)) {

@@ -10,6 +10,8 @@ import java.util.List;
 
 import io.csvingest.IngestException;
 import io.csvingest.intake.FileProblems;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /** Says in plain words why a file failed, from the exception chain: our own reasons first, then the database's. */
 public final class FailureReason {
@@ -134,7 +136,16 @@ public final class FailureReason {
             detailed = sql.getNextException();
         }
         String state = detailed.getSQLState() == null ? "" : " (SQL state " + detailed.getSQLState() + ")";
-        return "The database refused the data: " + detailed.getMessage().strip() + state;
+        String message = detailed.getMessage().strip();
+        if (detailed instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            // the server's own words, without the driver's "ERROR:" and statement position
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            message = server.getMessage() + (server.getDetail() == null ? "" : ". " + server.getDetail())
+                      + (server.getHint() == null ? "" : ". " + server.getHint());
+        }
+        String advice = "42501".equals(detailed.getSQLState())
+                ? ": the service's database role lacks a privilege it needs here (README, Security)" : "";
+        return "The database refused the data: " + message + state + advice;
     }
 
     /**

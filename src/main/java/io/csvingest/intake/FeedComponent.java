@@ -73,21 +73,35 @@ public class FeedComponent extends DefaultComponent {
         unclaimedCheck.scheduleWithFixedDelay(() -> {
             unclaimed.run();
             stuck.probe();
+        }, unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
+        // files left in progress by an instance that died go back once its lease ran out: look as often as leases renew
+        long recoverEvery = claims == null ? unclaimedCheckInterval
+                : Math.max(200, Math.min(unclaimedCheckInterval, TimeUnit.SECONDS.toMillis(claims.leaseSeconds()) / 3));
+        unclaimedCheck.scheduleWithFixedDelay(() -> {
             if (gate == null || gate.isOpen()) {
                 inProgress.recover(claims);
             }
-        }, unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
+        }, recoverEvery, recoverEvery, TimeUnit.MILLISECONDS);
         HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
         if (health != null) {
             health.register(new IntakeHealthCheck(registry, stuck, stallSeconds));
         }
     }
 
+    /** After the feeds stopped: files whose load could not finish in the shutdown timeout go back into the inbox. */
     @Override
     protected void doStop() throws Exception {
         if (unclaimedCheck != null) {
             getCamelContext().getExecutorServiceManager().shutdown(unclaimedCheck);
             unclaimedCheck = null;
+        }
+        if (inProgress != null) {
+            FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
+            for (String path : inProgress.putBackInFlight()) {
+                if (claims != null) {
+                    claims.release(path); // the next start need not wait out this start's lease
+                }
+            }
         }
         super.doStop();
     }

@@ -68,7 +68,8 @@ public class FeedEndpoint extends DefaultEndpoint {
         LoadMethod effective = mode == LoadMode.UPSERT ? LoadMethod.INSERT : method;
         Feed feed = new Feed(name, schema, table, mode, effective, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
                 reload, folders);
-        FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include), fallback);
+        // a file name is one piece of text: . matches any character of it (a line break too)
+        FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
         FeedActivity activity = new FeedActivity(name);
         return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), claim, activity,
                 component.filesEndpoint(watched, name, activity));

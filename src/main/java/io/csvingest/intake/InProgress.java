@@ -83,13 +83,13 @@ public final class InProgress {
     }
 
     /**
-     * Puts a file of the in-progress folder back into the inbox under its name; false when that name is taken (by a
-     * newer file): it then stays where it is and a later sweep tries again. Never replaces a file.
+     * Puts a file of the in-progress folder back into the inbox under its name; true when it moved it. When that
+     * name is taken (by a newer file) it stays where it is and a later sweep tries again. Never replaces a file.
      */
     boolean putBack(Path file) throws IOException {
         Path absolute = file.toAbsolutePath().normalize();
         if (!absolute.startsWith(root) || !Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            return true;
+            return false; // not in the in-progress folder (any more)
         }
         Path target = inbox.resolve(inboxPath(absolute));
         Files.createDirectories(target.getParent());
@@ -98,6 +98,29 @@ public final class InProgress {
             removeEmptyFolders(absolute.getParent());
         }
         return moved;
+    }
+
+    /**
+     * When the service stops with loads still in flight (its shutdown timeout passed): puts their files back into the
+     * inbox now, for the next start. Their transactions roll back, and a load that got as far as its commit finds its
+     * file gone and does not commit. Returns their inbox paths.
+     */
+    List<String> putBackInFlight() {
+        List<String> putBack = new java.util.ArrayList<>();
+        for (Path file : List.copyOf(inFlight)) {
+            try {
+                if (putBack(file)) {
+                    String path = inboxPath(file);
+                    putBack.add(path);
+                    LOG.warn("Put {} back into the inbox: the service stopped before its load finished (nothing of it was"
+                             + " committed); it loads at the next start", path);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not put {} back into the inbox: {}", file, e.toString());
+            }
+            inFlight.remove(file);
+        }
+        return putBack;
     }
 
     /**

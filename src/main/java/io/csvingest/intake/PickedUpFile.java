@@ -128,9 +128,21 @@ public final class PickedUpFile implements Closeable {
                                      + " again once it has stopped changing. Writers should write under another name"
                                      + " and rename the file when it is complete");
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RetryLater(name + " was deleted or moved away while it was being loaded: nothing of it was loaded");
         } catch (IOException e) {
-            throw new RetryLater(name + " can no longer be found where it was picked up (" + FileProblems.plain(e)
+            throw new RetryLater(name + " can no longer be looked at where it was picked up (" + FileProblems.plain(e)
                                  + "): nothing of it was loaded");
+        }
+    }
+
+    /** Why the file is no longer the one picked up (it was replaced, grew, shrank, was touched or is gone), or empty. */
+    public java.util.Optional<String> change() {
+        try {
+            checkUnchanged();
+            return java.util.Optional.empty();
+        } catch (RetryLater changed) {
+            return java.util.Optional.of(changed.getMessage());
         }
     }
 

@@ -13,6 +13,10 @@ public class RetryLater extends IngestException {
         super(message);
     }
 
+    public RetryLater(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** Whether {@code failure} is, or was caused by, a RetryLater. */
     public static boolean in(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -46,6 +46,9 @@ final class UnclaimedFiles implements Runnable {
                 continue;
             }
             for (Path entry : entries(folder)) {
+                if (folders.contains(entry)) {
+                    continue; // a feed's folder: looked at on its own
+                }
                 String name = entry.getFileName().toString();
                 boolean claimed = !registry.claimants(folder, name).isEmpty();
                 Optional<String> notRegular = RegularFiles.notRegular(entry);

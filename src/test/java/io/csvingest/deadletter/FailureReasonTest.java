@@ -60,7 +60,24 @@ class FailureReasonTest {
     @Test
     void should_fall_back_to_the_root_cause_for_the_unexpected() {
         Exception unexpected = new IllegalStateException("wrapper", new ArithmeticException("/ by zero"));
-        assertEquals("ArithmeticException: / by zero", FailureReason.describe(unexpected));
+        assertEquals("Unexpected error (java.lang.ArithmeticException: / by zero); please report it with the file",
+                FailureReason.describe(unexpected));
         assertFalse(FailureReason.isExplained(unexpected));
+    }
+
+    @Test
+    void should_say_what_happened_to_a_file_in_plain_words_not_a_java_exception() {
+        String denied = FailureReason.describe(new java.io.UncheckedIOException(
+                new java.nio.file.AccessDeniedException("/data/outbox/.x.csv.rejects.csv.part")));
+        assertEquals("A file /data/outbox/.x.csv.rejects.csv.part could not be read or written: permission denied: the"
+                     + " service's user may not read or write it there (check its owner and mode, e.g. chmod a+r for a"
+                     + " file, or APP_UID/APP_GID in .env)", denied);
+        String full = FailureReason.describe(new RuntimeException(new java.nio.file.FileSystemException("/data/outbox/x",
+                null, "No space left on device")));
+        assertTrue(full.endsWith("the disk is full (No space left on device)"), full);
+        for (String reason : java.util.List.of(denied, full)) {
+            assertFalse(reason.contains("Exception"), reason);
+        }
+        assertTrue(FailureReason.isExplained(new RuntimeException(new java.io.EOFException())));
     }
 }

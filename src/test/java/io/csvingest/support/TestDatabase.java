@@ -82,12 +82,18 @@ public final class TestDatabase {
                      + table.replace("'", "''") + "'").isEmpty();
     }
 
-    private void admin(String sql) {
+    /** Runs {@code sql} on the server's maintenance database (roles, databases). */
+    public void admin(String sql) {
         try (Connection c = connect(SERVER + "postgres"); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** A connection of the test's own to this database (as {@code TEST_PG_USER}), e.g. to hold a lock. */
+    public Connection connect() throws SQLException {
+        return connect(url());
     }
 
     private static Connection connect(String url) throws SQLException {
