@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import org.apache.camel.Endpoint;
@@ -14,7 +12,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.FileEndpoint;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ExpressionAdapter;
 
@@ -35,7 +32,7 @@ public class FeedComponent extends DefaultComponent {
     private final FeedRegistry registry = new FeedRegistry();
     private final StuckFiles stuck = new StuckFiles();
     private InProgress inProgress;
-    private ScheduledExecutorService unclaimedCheck;
+    private InboxUpkeep upkeep;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -47,11 +44,7 @@ public class FeedComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /**
-     * Fails the start when a folder cannot be created or written. Then, every {@code unclaimedCheckInterval}: reports
-     * what in the inbox no feed takes, puts back files of attempts that did not finish, and retries folders that
-     * could not be written. Readiness reports stalled feeds and files that cannot be moved.
-     */
+    /** Fails the start when a folder cannot be created or written; then starts the {@link InboxUpkeep}. */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -63,45 +56,16 @@ public class FeedComponent extends DefaultComponent {
             }
         }
         inProgress = new InProgress(folders.inbox());
-        FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
-        IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
-        if (claims != null) {
-            inProgress.ownedBy(claims.owner());
-        }
-        UnclaimedFiles unclaimed = new UnclaimedFiles(folders.inbox(), registry);
-        unclaimedCheck = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "unclaimed-files");
-        unclaimedCheck.scheduleWithFixedDelay(() -> {
-            unclaimed.run();
-            stuck.probe();
-        }, unclaimedCheckInterval, unclaimedCheckInterval, TimeUnit.MILLISECONDS);
-        // files left in progress by an instance that died go back once its lease ran out: look as often as leases renew
-        long recoverEvery = claims == null ? unclaimedCheckInterval
-                : Math.max(200, Math.min(unclaimedCheckInterval, TimeUnit.SECONDS.toMillis(claims.leaseSeconds()) / 3));
-        unclaimedCheck.scheduleWithFixedDelay(() -> {
-            if (gate == null || gate.isOpen()) {
-                inProgress.recover(claims);
-            }
-        }, recoverEvery, recoverEvery, TimeUnit.MILLISECONDS);
-        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-        if (health != null) {
-            health.register(new IntakeHealthCheck(registry, stuck, stallSeconds));
-        }
+        upkeep = new InboxUpkeep(getCamelContext(), folders, registry, stuck, inProgress);
+        upkeep.start(this, unclaimedCheckInterval, stallSeconds);
     }
 
     /** After the feeds stopped: files whose load could not finish in the shutdown timeout go back into the inbox. */
     @Override
     protected void doStop() throws Exception {
-        if (unclaimedCheck != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(unclaimedCheck);
-            unclaimedCheck = null;
-        }
-        if (inProgress != null) {
-            FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
-            for (String path : inProgress.putBackInFlight()) {
-                if (claims != null) {
-                    claims.release(path); // the next start need not wait out this start's lease
-                }
-            }
+        if (upkeep != null) {
+            upkeep.stop();
+            upkeep = null;
         }
         super.doStop();
     }

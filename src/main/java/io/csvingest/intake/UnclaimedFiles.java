@@ -34,10 +34,11 @@ final class UnclaimedFiles implements Runnable {
 
     @Override
     public void run() {
+        Set<Path> feedFolders = registry.folders();
         Set<Path> folders = new LinkedHashSet<>();
         folders.add(inbox);
         folders.addAll(subfolders(inbox));
-        folders.addAll(registry.folders());
+        folders.addAll(feedFolders);
         Set<String> seen = new HashSet<>();
         for (Path folder : folders) {
             if (RegularFiles.isLink(folder)) {
@@ -46,7 +47,7 @@ final class UnclaimedFiles implements Runnable {
                 continue;
             }
             for (Path entry : entries(folder)) {
-                if (folders.contains(entry)) {
+                if (feedFolders.contains(entry)) {
                     continue; // a feed's folder: looked at on its own
                 }
                 String name = entry.getFileName().toString();
