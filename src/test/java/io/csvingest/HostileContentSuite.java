@@ -12,10 +12,7 @@ import java.util.zip.GZIPOutputStream;
 
 import io.csvingest.support.Await;
 import io.csvingest.support.HostileWorld;
-import io.csvingest.support.LogCapture;
 import io.csvingest.support.Records;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static io.csvingest.support.HostileWorld.TIMEOUT;
@@ -30,23 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a row the database refuses on its own is rejected with its message; a file of which nothing loads is
  * dead-lettered and leaves no table).
  */
-abstract class HostileContentSuite {
+abstract class HostileContentSuite extends HostileSuite {
 
-    final HostileWorld world;
-    final LogCapture log = LogCapture.attach();
 
     HostileContentSuite(HostileWorld world) {
-        this.world = world;
-    }
-
-    @BeforeAll
-    void createWorld() throws IOException {
-        world.create();
-    }
-
-    @AfterAll
-    void dropWorld() {
-        world.drop();
+        super(world);
     }
 
     @Test

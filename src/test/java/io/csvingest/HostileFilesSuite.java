@@ -17,13 +17,10 @@ import java.util.List;
 import io.csvingest.support.Await;
 import io.csvingest.support.HostileWorld;
 import io.csvingest.support.Inbox;
-import io.csvingest.support.LogCapture;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,25 +39,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * written; a feed stuck on a lock; an instance that died mid-file; the database dropped and created again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class HostileFilesSuite {
+abstract class HostileFilesSuite extends HostileSuite {
 
-    final HostileWorld world;
-    final LogCapture log = LogCapture.attach();
     @BeanInject
     CamelContext context;
 
     HostileFilesSuite(HostileWorld world) {
-        this.world = world;
-    }
-
-    @BeforeAll
-    void createWorld() throws IOException {
-        world.create();
-    }
-
-    @AfterAll
-    void dropWorld() {
-        world.drop();
+        super(world);
     }
 
     private Path inbox() {

@@ -9,9 +9,6 @@ import java.util.stream.Stream;
 
 import io.csvingest.support.Await;
 import io.csvingest.support.HostileWorld;
-import io.csvingest.support.LogCapture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static io.csvingest.support.HostileWorld.assertContains;
@@ -26,23 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file system take. Each case checks where the file went, the table, the ledger, the words, and that nothing was
  * written anywhere else and the next good file still loads.
  */
-abstract class HostileNamesSuite {
+abstract class HostileNamesSuite extends HostileSuite {
 
-    final HostileWorld world;
-    final LogCapture log = LogCapture.attach();
 
     HostileNamesSuite(HostileWorld world) {
-        this.world = world;
-    }
-
-    @BeforeAll
-    void createWorld() throws IOException {
-        world.create();
-    }
-
-    @AfterAll
-    void dropWorld() {
-        world.drop();
+        super(world);
     }
 
     @Test

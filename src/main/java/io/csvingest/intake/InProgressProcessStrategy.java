@@ -74,21 +74,10 @@ final class InProgressProcessStrategy implements GenericFileProcessStrategy<File
     public void commit(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                        GenericFile<File> file) throws Exception {
         try {
-            StuckFiles.CannotMove cannot = StuckFiles.cannotMove(exchange);
-            if (cannot != null) {
-                delegate.abort(operations, endpoint, exchange, file); // said by whoever found out
-                setAside(file, cannot.folder(), cannot.why());
-                return;
-            }
-            try {
-                delegate.commit(operations, endpoint, exchange, file);
-            } catch (Exception e) {
-                String why = why(e);
-                LOG.error("{} was loaded but cannot be moved to {} ({}); it stays in the inbox, set aside until that folder"
-                          + " can be written (its rows are loaded: it then goes to the outbox as a duplicate)",
-                        file.getFileNameOnly(), folders.outbox(), why);
-                setAside(file, folders.outbox(), why);
-            }
+            moveOrSetAside(exchange, file, folders.outbox(), " was loaded but",
+                    " (its rows are loaded: it then goes to the outbox as a duplicate)",
+                    () -> delegate.commit(operations, endpoint, exchange, file),
+                    () -> delegate.abort(operations, endpoint, exchange, file));
         } finally {
             inProgress.done(Path.of(file.getAbsoluteFilePath()));
         }
@@ -101,27 +90,44 @@ final class InProgressProcessStrategy implements GenericFileProcessStrategy<File
         try {
             Throwable failure = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            StuckFiles.CannotMove cannot = StuckFiles.cannotMove(exchange);
             if (exchange.getContext().isStopping() || RetryLater.in(failure) || gate != null && gate.isPassing(failure)) {
                 // release the read lock and put the file back: it is taken again at a later poll (or the next start)
                 delegate.abort(operations, endpoint, exchange, file);
                 inProgress.putBack(Path.of(file.getAbsoluteFilePath()));
-            } else if (cannot != null) {
-                delegate.abort(operations, endpoint, exchange, file);
-                setAside(file, cannot.folder(), cannot.why());
             } else {
-                try {
-                    delegate.rollback(operations, endpoint, exchange, file);
-                } catch (Exception e) {
-                    String why = why(e);
-                    LOG.error("{} failed and cannot be moved to {} ({}); it stays in the inbox, set aside until that folder"
-                              + " can be written", file.getFileNameOnly(), folders.deadLetter(), why);
-                    setAside(file, folders.deadLetter(), why);
-                }
+                moveOrSetAside(exchange, file, folders.deadLetter(), " failed and", "",
+                        () -> delegate.rollback(operations, endpoint, exchange, file),
+                        () -> delegate.abort(operations, endpoint, exchange, file));
             }
         } finally {
             inProgress.done(Path.of(file.getAbsoluteFilePath()));
         }
+    }
+
+    /**
+     * camel-file's move to {@code folder}; when it is known not to work (whoever wrote beside the file first found out
+     * and said so) or it fails (said here, once), the file goes back into the inbox and is set aside.
+     */
+    private void moveOrSetAside(Exchange exchange, GenericFile<File> file, Path folder, String what, String after,
+                                Step move, Step release) throws Exception {
+        StuckFiles.CannotMove cannot = StuckFiles.cannotMove(exchange);
+        if (cannot != null) {
+            release.run();
+            setAside(file, cannot.folder(), cannot.why());
+            return;
+        }
+        try {
+            move.run();
+        } catch (Exception e) {
+            String why = why(e);
+            LOG.error("{}{} cannot be moved to {} ({}); it stays in the inbox, set aside until that folder can be written{}",
+                    file.getFileNameOnly(), what, folder, why, after);
+            setAside(file, folder, why);
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
     }
 
     /** Puts the file back into the inbox (from the in-progress folder) and sets it aside there. */
