@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 import io.csvingest.intake.Feed;
 import io.csvingest.intake.FileLoad;
@@ -40,10 +41,11 @@ public class FailureOutcome implements Processor {
         }
         exchange.setProperty(WRITTEN, true);
         PickedUpFile file = PickedUpFile.of(exchange);
-        if (file != null && !RetryLater.in(failure) && file.change().isPresent()) {
+        Optional<String> change = file == null || RetryLater.in(failure) ? Optional.empty() : file.change();
+        if (change.isPresent()) {
             // it failed while its file changed under it (cut short, rewritten): the change, not the file, is the
             // likely cause; it loads again once it stops changing (this failure becomes the exchange's, for camel-file)
-            failure = new RetryLater(file.change().get(), failure);
+            failure = new RetryLater(change.get(), failure);
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         }
         String fileName = Feed.fileName(exchange);

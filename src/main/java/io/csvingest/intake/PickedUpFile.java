@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.csvingest.IngestException;
 import org.apache.camel.Exchange;
@@ -137,12 +138,12 @@ public final class PickedUpFile implements Closeable {
     }
 
     /** Why the file is no longer the one picked up (it was replaced, grew, shrank, was touched or is gone), or empty. */
-    public java.util.Optional<String> change() {
+    public Optional<String> change() {
         try {
             checkUnchanged();
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RetryLater changed) {
-            return java.util.Optional.of(changed.getMessage());
+            return Optional.of(changed.getMessage());
         }
     }
 
