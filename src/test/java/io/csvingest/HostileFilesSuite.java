@@ -278,11 +278,14 @@ abstract class HostileFilesSuite extends HostileSuite {
 
     @Test
     void should_put_back_and_load_a_file_left_in_progress_by_an_instance_that_died() throws Exception {
-        Path left = inbox().resolve(".csv-ingest/deadhost_0000-1/orphan.csv");
-        Files.createDirectories(left.getParent());
-        Files.writeString(left, "id\n1\n2\n");
+        // as a dead instance leaves it: its claim (lease run out), and the file in its attempt's folder
+        Await.until("the service's tables", TIMEOUT, () -> world.tableExists(world.schema(), "csv_ingest_claim"));
         world.db().execute("INSERT INTO " + world.schema() + ".csv_ingest_claim (path, instance, lease_until)"
                            + " VALUES ('orphan.csv', 'deadhost/0000', now() - interval '1 second')");
+        Path left = inbox().resolve(".csv-ingest/deadhost_0000-1/orphan.csv");
+        Path staged = Files.writeString(world.folders().root().resolve("orphan.staged"), "id\n1\n2\n");
+        Files.createDirectories(left.getParent());
+        Files.move(staged, left, StandardCopyOption.ATOMIC_MOVE);
 
         world.awaitLoaded("orphan-");
         assertTrue(log.has("WARN", "Taking over orphan.csv from instance deadhost/0000"));
