@@ -3,8 +3,8 @@ package io.csvingest.clean;
 import java.util.List;
 import java.util.function.Function;
 
-import io.csvingest.intake.Feed;
-import io.csvingest.intake.FileLoad;
+import io.csvingest.context.FileLoad;
+import io.csvingest.feed.Feed;
 import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
 

@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 
 import io.csvingest.IngestException;
-import io.csvingest.intake.ColumnSpec;
-import io.csvingest.intake.Feed;
+import io.csvingest.feed.ColumnSpec;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.Names;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -26,7 +27,7 @@ public record CleanedHeader(List<String> columns) {
         List<String> normalized = HeaderNormalizer.normalize(raw);
         List<String> shortened = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
-            if (HeaderNormalizer.isShortened(raw.get(i))) {
+            if (Names.isShortened(raw.get(i))) {
                 shortened.add("'" + raw.get(i) + "' -> " + normalized.get(i));
             }
         }

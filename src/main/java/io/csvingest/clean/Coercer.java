@@ -2,7 +2,9 @@ package io.csvingest.clean;
 
 import java.util.List;
 
-import io.csvingest.intake.Feed;
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.ValueFormats;
 import org.apache.camel.Exchange;
 
 /** Puts every value of a batch into the canonical text of its target column's type; a row with a bad value is rejected. */

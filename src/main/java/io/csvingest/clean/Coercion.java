@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.ValueFormats;
+
 /**
  * Turns a cleaned text value into the canonical text of its column's type, which PostgreSQL reads back exactly
  * ({@code yes} → {@code true}, {@code 1,234.50} → {@code 1234.50}, {@code 22/11/2026} → {@code 2026-11-22}),

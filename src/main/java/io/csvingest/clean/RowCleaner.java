@@ -3,7 +3,7 @@ package io.csvingest.clean;
 import java.util.Arrays;
 import java.util.Set;
 
-import io.csvingest.intake.Cleaning;
+import io.csvingest.feed.Cleaning;
 import io.csvingest.parse.RecordBlock;
 
 /** The per-record cleaning a feed asks for, on the record's ranges: trim values, read NULL tokens as NULL, spot blank records. */

@@ -3,8 +3,8 @@ package io.csvingest.clean;
 import java.util.List;
 
 import io.csvingest.IngestException;
-import io.csvingest.intake.Feed;
-import io.csvingest.intake.FileLoad;
+import io.csvingest.context.FileLoad;
+import io.csvingest.feed.Feed;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;

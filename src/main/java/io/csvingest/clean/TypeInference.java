@@ -3,6 +3,9 @@ package io.csvingest.clean;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.ValueFormats;
+
 /** Picks, per column, the most specific {@link ColumnType} that takes every value of a sample of cleaned rows. */
 public final class TypeInference {
 

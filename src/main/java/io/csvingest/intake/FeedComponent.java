@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.Folders;
+import io.csvingest.feed.LoadMethod;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;

@@ -7,8 +7,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.csvingest.clean.HeaderNormalizer;
-import io.csvingest.clean.ValueFormats;
-import io.csvingest.parse.Dialect;
+import io.csvingest.feed.Cleaning;
+import io.csvingest.feed.ColumnSpec;
+import io.csvingest.feed.Dialect;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.Folders;
+import io.csvingest.feed.LoadMethod;
+import io.csvingest.feed.LoadMode;
+import io.csvingest.feed.Names;
+import io.csvingest.feed.RejectLimit;
+import io.csvingest.feed.ReservedNames;
+import io.csvingest.feed.ValueFormats;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
@@ -127,9 +136,9 @@ public class FeedEndpoint extends DefaultEndpoint {
 
     /** Target table; when unset the table is named after the file ({@code sales.csv} loads into {@code sales}). */
     public void setTable(String table) {
-        if (!table.equals(HeaderNormalizer.snakeCase(table))) {
+        if (!table.equals(Names.snakeCase(table))) {
             throw new IllegalArgumentException("table '" + table + "' must be a lower_snake_case name such as "
-                                               + HeaderNormalizer.snakeCase(table));
+                                               + Names.snakeCase(table));
         }
         ReservedNames.tableProblem(table).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
@@ -153,7 +162,7 @@ public class FeedEndpoint extends DefaultEndpoint {
     /** Key columns for {@code upsert}, comma-separated, e.g. {@code order_id} or {@code sensor_id,measured_at}. */
     public void setKeys(String keys) {
         this.keys = Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                .map(HeaderNormalizer::snakeCase).toList();
+                .map(Names::snakeCase).toList();
     }
 
     public String getColumns() {

@@ -2,6 +2,7 @@ package io.csvingest.intake;
 
 import java.io.File;
 
+import io.csvingest.feed.Folders;
 import org.apache.camel.Component;
 import org.apache.camel.Processor;
 import org.apache.camel.component.file.FileConsumer;

@@ -1,5 +1,6 @@
 package io.csvingest.intake;
 
+import io.csvingest.feed.Feed;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
+import io.csvingest.RetryLater;
 import io.csvingest.SqlFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.csvingest.IngestException;
+import io.csvingest.RetryLater;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 

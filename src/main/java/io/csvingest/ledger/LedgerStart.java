@@ -4,11 +4,11 @@ import java.io.File;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.csvingest.intake.Feed;
-import io.csvingest.intake.FileLoad;
-import io.csvingest.intake.LoadMode;
+import io.csvingest.context.FileLoad;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.LoadMode;
 import io.csvingest.intake.PickedUpFile;
-import io.csvingest.ops.PipelineMetrics;
+import io.csvingest.metrics.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;

@@ -4,11 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import io.csvingest.SqlFile;
-import io.csvingest.intake.FileLoad;
+import io.csvingest.context.FileLoad;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;

@@ -3,12 +3,11 @@ package io.csvingest.load;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import io.csvingest.clean.RowBatch;
-import io.csvingest.intake.Feed;
-import io.csvingest.intake.LoadMethod;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.LoadMethod;
 import org.apache.camel.Exchange;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -19,7 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * CopyManager on the file's pooled connection, in a savepoint, and the COPY is ended only when the next batch is
  * ready. So PostgreSQL stores one batch while the service parses and cleans the next, on the other core.
  */
-final class CopyPipeline {
+public final class CopyPipeline {
 
     static final String PROPERTY = "CsvIngestCopyPipeline";
 
@@ -44,7 +43,7 @@ final class CopyPipeline {
     }
 
     /** Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off. */
-    static void prepare(Exchange exchange) {
+    public static void prepare(Exchange exchange) {
         if (Feed.of(exchange).method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
             DataSource dataSource = exchange.getContext().getRegistry().findSingleByType(DataSource.class);
             exchange.setProperty(PROPERTY, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql()));

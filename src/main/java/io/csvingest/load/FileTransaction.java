@@ -1,8 +1,7 @@
 package io.csvingest.load;
 
-import javax.sql.DataSource;
-
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;

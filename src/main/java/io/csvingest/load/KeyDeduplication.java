@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.csvingest.clean.RowBatch;
-import io.csvingest.intake.FileLoad;
+import io.csvingest.context.FileLoad;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,14 +1,13 @@
 package io.csvingest.load;
 
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import io.csvingest.IngestException;
-import io.csvingest.intake.Feed;
-import io.csvingest.intake.FileLoad;
-import io.csvingest.intake.LoadMode;
-import io.csvingest.intake.RetryLater;
+import io.csvingest.RetryLater;
+import io.csvingest.context.FileLoad;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.LoadMode;
 import io.csvingest.ledger.LedgerStart;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

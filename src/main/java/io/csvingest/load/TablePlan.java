@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.csvingest.clean.ColumnType;
-import io.csvingest.intake.LoadMode;
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.LoadMode;
 import org.apache.camel.Exchange;
 
 /**

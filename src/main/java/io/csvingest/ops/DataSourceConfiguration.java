@@ -1,12 +1,12 @@
 package io.csvingest.ops;
 
 import java.net.InetAddress;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.csvingest.intake.FileClaims;
 import io.csvingest.ledger.LoadLedger;
+import io.csvingest.metrics.PipelineMetrics;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

@@ -5,12 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
-import io.csvingest.deadletter.FailureReason;
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.ledger.LoadLedger;
+import io.csvingest.outcome.FailureReason;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;

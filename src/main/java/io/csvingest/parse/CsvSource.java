@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import io.csvingest.IngestException;
+import io.csvingest.feed.Dialect;
 import org.apache.camel.Exchange;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
@@ -46,7 +47,7 @@ public final class CsvSource implements Closeable {
         this.fileName = fileName;
         this.dialect = dialect;
         this.reader = reader;
-        this.delimiter = dialect.delimiterFor(reader);
+        this.delimiter = DelimiterDetection.delimiterFor(dialect, reader);
         this.scanner = new CsvScanner(reader, delimiter, decoded);
         if (fill(1, null) == 0) {
             throw new IngestException(fileName + " is empty: a CSV file needs a header row naming its columns");

@@ -3,7 +3,7 @@ package io.csvingest.parse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import io.csvingest.intake.Feed;
+import io.csvingest.feed.Feed;
 import io.csvingest.intake.PickedUpFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipException;
 
+import io.csvingest.feed.Dialect;
 import io.csvingest.intake.FileProblems;
 
 /** Words the scanner's and decoder's failures plainly, naming the file, the line and what to do. */

@@ -1,14 +1,16 @@
 package io.csvingest.clean;
 
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.ValueFormats;
 import org.junit.jupiter.api.Test;
 
-import static io.csvingest.clean.ColumnType.BIGINT;
-import static io.csvingest.clean.ColumnType.BOOLEAN;
-import static io.csvingest.clean.ColumnType.DATE;
-import static io.csvingest.clean.ColumnType.DOUBLE;
-import static io.csvingest.clean.ColumnType.NUMERIC;
-import static io.csvingest.clean.ColumnType.TIMESTAMP;
-import static io.csvingest.clean.ColumnType.TIMESTAMPTZ;
+import static io.csvingest.feed.ColumnType.BIGINT;
+import static io.csvingest.feed.ColumnType.BOOLEAN;
+import static io.csvingest.feed.ColumnType.DATE;
+import static io.csvingest.feed.ColumnType.DOUBLE;
+import static io.csvingest.feed.ColumnType.NUMERIC;
+import static io.csvingest.feed.ColumnType.TIMESTAMP;
+import static io.csvingest.feed.ColumnType.TIMESTAMPTZ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

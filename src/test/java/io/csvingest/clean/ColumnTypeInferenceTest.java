@@ -3,16 +3,17 @@ package io.csvingest.clean;
 import java.util.Arrays;
 import java.util.List;
 
+import io.csvingest.feed.ValueFormats;
 import org.junit.jupiter.api.Test;
 
-import static io.csvingest.clean.ColumnType.BIGINT;
-import static io.csvingest.clean.ColumnType.BOOLEAN;
-import static io.csvingest.clean.ColumnType.DATE;
-import static io.csvingest.clean.ColumnType.DOUBLE;
-import static io.csvingest.clean.ColumnType.NUMERIC;
-import static io.csvingest.clean.ColumnType.TEXT;
-import static io.csvingest.clean.ColumnType.TIMESTAMP;
-import static io.csvingest.clean.ColumnType.TIMESTAMPTZ;
+import static io.csvingest.feed.ColumnType.BIGINT;
+import static io.csvingest.feed.ColumnType.BOOLEAN;
+import static io.csvingest.feed.ColumnType.DATE;
+import static io.csvingest.feed.ColumnType.DOUBLE;
+import static io.csvingest.feed.ColumnType.NUMERIC;
+import static io.csvingest.feed.ColumnType.TEXT;
+import static io.csvingest.feed.ColumnType.TIMESTAMP;
+import static io.csvingest.feed.ColumnType.TIMESTAMPTZ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Which column type a new table gets from a sample of values. */

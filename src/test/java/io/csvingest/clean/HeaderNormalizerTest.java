@@ -3,13 +3,14 @@ package io.csvingest.clean;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.feed.Names;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Header names into safe lower_snake_case column names. */
 class HeaderNormalizerTest {
@@ -58,15 +59,15 @@ class HeaderNormalizerTest {
     @Test
     void should_shorten_long_names_deterministically_and_keep_two_that_share_63_bytes_apart() {
         String common = "measurement_of_the_relative_humidity_inside_the_greenhouse_number";
-        String a = HeaderNormalizer.snakeCase(common + "_one_north");
-        String b = HeaderNormalizer.snakeCase(common + "_two_south");
+        String a = Names.snakeCase(common + "_one_north");
+        String b = Names.snakeCase(common + "_two_south");
         assertEquals(63, a.length());
         assertEquals(63, b.length());
         assertNotEquals(a, b, "names sharing their first 63 bytes stay apart");
-        assertEquals(a, HeaderNormalizer.snakeCase(common + "_one_north"), "always the same name for the same text");
-        assertTrue(HeaderNormalizer.isShortened(common + "_one_north"));
-        assertFalse(HeaderNormalizer.isShortened("order_id"));
-        assertEquals("order_id", HeaderNormalizer.snakeCase("order_id"), "short names are untouched");
+        assertEquals(a, Names.snakeCase(common + "_one_north"), "always the same name for the same text");
+        assertTrue(Names.isShortened(common + "_one_north"));
+        assertFalse(Names.isShortened("order_id"));
+        assertEquals("order_id", Names.snakeCase("order_id"), "short names are untouched");
     }
 
     @Test

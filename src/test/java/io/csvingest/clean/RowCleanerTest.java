@@ -1,6 +1,6 @@
 package io.csvingest.clean;
 
-import io.csvingest.intake.Cleaning;
+import io.csvingest.feed.Cleaning;
 import io.csvingest.parse.RecordBlock;
 import io.csvingest.support.Records;
 import org.junit.jupiter.api.Test;

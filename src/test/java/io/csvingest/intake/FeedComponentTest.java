@@ -2,7 +2,8 @@ package io.csvingest.intake;
 
 import java.util.List;
 
-import io.csvingest.clean.ColumnType;
+import io.csvingest.feed.ColumnSpec;
+import io.csvingest.feed.ColumnType;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.impl.DefaultCamelContext;

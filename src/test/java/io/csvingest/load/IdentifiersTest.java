@@ -1,10 +1,11 @@
 package io.csvingest.load;
 
-import io.csvingest.clean.ColumnType;
 import java.util.List;
 
 import io.csvingest.IngestException;
-import io.csvingest.intake.LoadMode;
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.LoadMode;
+import io.csvingest.feed.Names;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,17 +20,17 @@ class IdentifiersTest {
 
     @Test
     void should_name_the_table_after_the_file() {
-        assertEquals("sales", Identifiers.tableFor(null, "sales.csv"));
-        assertEquals("sales_2024", Identifiers.tableFor(null, "Sales 2024.CSV"));
-        assertEquals("x_drop", Identifiers.tableFor(null, "x;drop.csv"));
-        assertEquals("orders", Identifiers.tableFor(null, "orders.csv.gz"));
-        assertEquals("my_table", Identifiers.tableFor("my_table", "whatever.csv"));
+        assertEquals("sales", Names.tableFor(null, "sales.csv"));
+        assertEquals("sales_2024", Names.tableFor(null, "Sales 2024.CSV"));
+        assertEquals("x_drop", Names.tableFor(null, "x;drop.csv"));
+        assertEquals("orders", Names.tableFor(null, "orders.csv.gz"));
+        assertEquals("my_table", Names.tableFor("my_table", "whatever.csv"));
     }
 
     @Test
     void should_refuse_unsafe_names() {
-        assertThrows(IngestException.class, () -> Identifiers.tableFor(null, "%%%.csv"));
-        assertThrows(IngestException.class, () -> Identifiers.tableFor("x; drop table y", "a.csv"));
+        assertThrows(IngestException.class, () -> Names.tableFor(null, "%%%.csv"));
+        assertThrows(IngestException.class, () -> Names.tableFor("x; drop table y", "a.csv"));
         for (String bad : List.of("a\"b", "A", "1a", "a b", "")) {
             assertThrows(IllegalArgumentException.class, () -> Identifiers.quote(bad), bad);
         }
@@ -77,10 +78,10 @@ class IdentifiersTest {
         assertThrows(IngestException.class, () -> Identifiers.quoteSchema("é".repeat(32)), "64 bytes in UTF-8");
         for (String file : List.of("pg_description.csv", "pg_class.csv", "csv_ingest_ledger.csv", "csv_ingest_claim.csv",
                 "CSV Ingest Schema History.csv")) {
-            IngestException refused = assertThrows(IngestException.class, () -> Identifiers.tableFor(null, file), file);
+            IngestException refused = assertThrows(IngestException.class, () -> Names.tableFor(null, file), file);
             assertTrue(refused.getMessage().startsWith("Cannot load " + file + ": table "), refused.getMessage());
         }
-        assertThrows(IngestException.class, () -> Identifiers.tableFor("csv_ingest_claim", "a.csv"));
+        assertThrows(IngestException.class, () -> Names.tableFor("csv_ingest_claim", "a.csv"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 
+import io.csvingest.feed.Dialect;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,19 +25,19 @@ class DelimiterDetectionTest {
     @Test
     void should_leave_the_reader_where_it_was() throws IOException {
         BufferedReader reader = new BufferedReader(new StringReader("a;b\n1;2\n"));
-        Dialect.DEFAULT.delimiterFor(reader);
+        DelimiterDetection.delimiterFor(Dialect.DEFAULT, reader);
         assertEquals("a;b", reader.readLine());
     }
 
     @Test
     void should_use_the_feeds_delimiter_and_refuse_a_bad_one() throws IOException {
-        assertEquals(';', Dialect.DEFAULT.withDelimiter(";").delimiterFor(new BufferedReader(new StringReader("a,b,c"))));
+        assertEquals(';', DelimiterDetection.delimiterFor(Dialect.DEFAULT.withDelimiter(";"), new BufferedReader(new StringReader("a,b,c"))));
         assertEquals('\t', Dialect.DEFAULT.withDelimiter("tab").delimiter());
         assertThrows(IllegalArgumentException.class, () -> Dialect.DEFAULT.withDelimiter("ab"));
         assertThrows(IllegalArgumentException.class, () -> Dialect.DEFAULT.withCharset("no-such-charset"));
     }
 
     private static char detect(String text) throws IOException {
-        return Dialect.DEFAULT.delimiterFor(new BufferedReader(new StringReader(text)));
+        return DelimiterDetection.delimiterFor(Dialect.DEFAULT, new BufferedReader(new StringReader(text)));
     }
 }

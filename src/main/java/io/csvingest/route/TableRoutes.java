@@ -1,0 +1,22 @@
+package io.csvingest.route;
+
+import io.csvingest.load.TablePlanner;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Makes sure the target table exists (created from the header when missing) and plans the INSERT for the file. */
+public class TableRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:prepare-table").routeId("prepare-table")
+                .description("Reads the target table's columns, plans the load, creates or empties the table")
+                // parametersCount: no statement-describe round trip per file
+                .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&parametersCount=2&outputHeader="
+                    + TablePlanner.EXISTING_COLUMNS)
+                .process(new TablePlanner())
+                // CREATE TABLE, DELETE for replace: through camel-sql, so they join the file's transaction
+                .split(body())
+                    .to("sql:prepare-from-body?useMessageBodyForSql=true")
+                .end();
+    }
+}
