@@ -15,7 +15,7 @@ join pg_namespace n on n.oid = c.relnamespace
 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
 join pg_type t on t.oid = a.atttypid
 join pg_type b on b.oid = coalesce(nullif(t.typbasetype, 0), a.atttypid)
-where n.nspname = :#${exchangeProperty.CsvIngestSchema}
-  and c.relname = :#${exchangeProperty.CsvIngestTable}
+where n.nspname = :#schema
+  and c.relname = :#table
   and c.relkind in ('r', 'p', 'v', 'f', 'm')
 order by a.attnum

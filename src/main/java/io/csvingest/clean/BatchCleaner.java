@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
@@ -32,7 +33,7 @@ public final class BatchCleaner implements Function<RecordBlock, RowBatch> {
 
     /** The cleaning of the file in flight, set up before its blocks are read: header, feed options, column types. */
     public static BatchCleaner of(Exchange exchange) {
-        Feed feed = Feed.of(exchange);
+        Feed feed = LoadContext.of(exchange).feed();
         List<String> columns = CleanedHeader.of(exchange).columns();
         // row steps may rewrite values: coercion then runs after them, on the route's thread
         Coercer coercer = feed.rowSteps() == null ? Coercer.of(exchange) : null;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Names;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /** The column names a file's header loads into (the raw header stays on {@link CsvSource}); set by {@link #PROCESSOR}. */
 public record CleanedHeader(List<String> columns) {
 
-    public static final String PROPERTY = "CsvIngestHeader";
+    /** The column names of the file in flight. */
+    public static final LoadContext.Part<CleanedHeader> PART = LoadContext.part("cleaned header", "CleanedHeader.PROCESSOR");
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
@@ -33,10 +35,10 @@ public record CleanedHeader(List<String> columns) {
         }
         if (!shortened.isEmpty()) {
             LOG.info("{}: column name(s) shortened to PostgreSQL's 63 bytes (the last 8 characters are a hash of the"
-                          + " whole name): {}", Feed.fileName(exchange), String.join(", ", shortened));
+                          + " whole name): {}", LoadContext.fileName(exchange), String.join(", ", shortened));
         }
-        List<String> columns = map(normalized, Feed.of(exchange).columns());
-        exchange.setProperty(PROPERTY, new CleanedHeader(columns));
+        List<String> columns = map(normalized, LoadContext.of(exchange).feed().columns());
+        LoadContext.of(exchange).set(PART, new CleanedHeader(columns));
     };
 
     /** Renames the mapped headers to their target columns; a mapped header missing from the file fails it. */
@@ -57,6 +59,6 @@ public record CleanedHeader(List<String> columns) {
     }
 
     public static CleanedHeader of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, CleanedHeader.class);
+        return LoadContext.of(exchange).get(PART);
     }
 }

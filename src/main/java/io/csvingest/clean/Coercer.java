@@ -2,6 +2,7 @@ package io.csvingest.clean;
 
 import java.util.List;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.ValueFormats;
@@ -10,8 +11,8 @@ import org.apache.camel.Exchange;
 /** Puts every value of a batch into the canonical text of its target column's type; a row with a bad value is rejected. */
 public final class Coercer {
 
-    /** Exchange property holding the target column types of the file being loaded, in header order. */
-    public static final String TYPES = "CsvIngestColumnTypes";
+    /** The target column types of the file being loaded, in header order (none for a header without rows or table). */
+    public static final LoadContext.Part<List<ColumnType>> TYPES = LoadContext.part("column types", "TablePlanner");
 
     private final ColumnType[] types;
     private final List<String> columns;
@@ -26,14 +27,11 @@ public final class Coercer {
 
     /** For the file in flight: the types its table planning chose. */
     public static Coercer of(Exchange exchange) {
-        @SuppressWarnings("unchecked")
-        List<ColumnType> types = exchange.getProperty(TYPES, List.class);
         List<String> columns = CleanedHeader.of(exchange).columns();
-        if (types == null) {
-            // a header without rows and without a table: no types were chosen, and there is nothing to coerce
-            types = java.util.Collections.nCopies(columns.size(), ColumnType.TEXT);
-        }
-        return new Coercer(types, columns, Feed.of(exchange).formats());
+        // a header without rows and without a table: no types were chosen, and there is nothing to coerce
+        List<ColumnType> types = LoadContext.of(exchange).find(TYPES)
+                .orElse(java.util.Collections.nCopies(columns.size(), ColumnType.TEXT));
+        return new Coercer(types, columns, LoadContext.of(exchange).feed().formats());
     }
 
     public void coerce(RowBatch batch) {

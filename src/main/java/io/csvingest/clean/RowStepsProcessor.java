@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.csvingest.IngestException;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -17,7 +18,7 @@ public class RowStepsProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        String rowSteps = Feed.of(exchange).rowSteps();
+        String rowSteps = LoadContext.of(exchange).feed().rowSteps();
         if (rowSteps == null) {
             return;
         }

@@ -10,8 +10,6 @@ import org.apache.camel.Exchange;
  */
 public final class FileLoad {
 
-    public static final String PROPERTY = "CsvIngestFileLoad";
-
     private final String fileName;
     private final String schema;
     private final String table;
@@ -33,7 +31,7 @@ public final class FileLoad {
     }
 
     public static FileLoad of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, FileLoad.class);
+        return LoadContext.of(exchange).account();
     }
 
     public void countRead(int rows, int blankRows) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -52,7 +53,7 @@ final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> 
         try {
             // another instance may have loaded and moved it between this poll's listing and the claim
             begun = Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && delegate.begin(operations, endpoint, exchange, file);
-            exchange.setProperty(FileClaims.PATH, path);
+            LoadContext.of(exchange).set(FileClaims.PATH, path);
             if (begun) {
                 intake.activity().started(path);
             }
@@ -88,7 +89,7 @@ final class ClaimingProcessStrategy implements GenericFileProcessStrategy<File> 
             step.run();
         } finally {
             intake.activity().ended();
-            String path = exchange.getProperty(FileClaims.PATH, String.class);
+            String path = LoadContext.of(exchange).find(FileClaims.PATH).orElse(null);
             if (path != null && intake.claims() != null) {
                 intake.claims().release(path);
             }

@@ -3,6 +3,7 @@ package io.csvingest.intake;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -14,8 +15,8 @@ import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
  */
 public final class FeedActivity {
 
-    /** Exchange property: the activity of the feed whose file is in flight, told of each batch. */
-    public static final String PROPERTY = "CsvIngestFeedActivity";
+    /** The activity of the feed whose file is in flight, told of each batch. */
+    public static final LoadContext.Part<FeedActivity> PART = LoadContext.part("feed's activity", "the feed's consumer (FeedProcessor)");
 
     private final String feed;
     private volatile long progressedAt = System.nanoTime();
@@ -27,10 +28,7 @@ public final class FeedActivity {
 
     /** A batch of the file in flight loaded. */
     public static void progressed(Exchange exchange) {
-        FeedActivity activity = exchange.getProperty(PROPERTY, FeedActivity.class);
-        if (activity != null) {
-            activity.progressed();
-        }
+        LoadContext.of(exchange).find(PART).ifPresent(FeedActivity::progressed);
     }
 
     void progressed() {

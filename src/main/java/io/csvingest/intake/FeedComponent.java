@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
 import io.csvingest.feed.LoadMethod;
@@ -127,8 +128,8 @@ public class FeedComponent extends DefaultComponent {
         return new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                Path target = folder.apply(Feed.fileName(exchange), Feed.pickedUp(exchange));
-                return exchange.getProperty(Feed.DUPLICATE) != null ? Folders.markedDuplicate(target).toString()
+                Path target = folder.apply(LoadContext.fileName(exchange), LoadContext.of(exchange).pickedUp());
+                return LoadContext.of(exchange).has(LoadContext.DUPLICATE) ? Folders.markedDuplicate(target).toString()
                         : target.toString();
             }
         };

@@ -31,7 +31,7 @@ final class FeedFileEndpoint extends FileEndpoint {
     @Override
     protected FileConsumer newFileConsumer(Processor processor, GenericFileOperations<File> operations) {
         GenericFileProcessStrategy<File> strategy = new InProgressProcessStrategy(createGenericFileStrategy(),
-                intake.gate(), intake.inProgress(), intake.stuck(), intake.folders());
+                intake.inProgress(), intake.stuck(), intake.folders());
         strategy = new ClaimingProcessStrategy(strategy, intake);
         return new FileConsumer(this, processor, operations, strategy);
     }

@@ -1,5 +1,6 @@
 package io.csvingest.intake;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -20,8 +21,9 @@ final class FeedProcessor extends DelegateAsyncProcessor {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        exchange.setProperty(Feed.PROPERTY, feed);
-        exchange.setProperty(FeedActivity.PROPERTY, activity);
+        LoadContext context = LoadContext.of(exchange);
+        context.set(LoadContext.FEED, feed);
+        context.set(FeedActivity.PART, activity);
         return super.process(exchange, callback);
     }
 }

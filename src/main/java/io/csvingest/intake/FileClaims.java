@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import io.csvingest.RetryLater;
 import io.csvingest.SqlFile;
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -27,8 +28,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class FileClaims extends ServiceSupport {
 
-    /** Exchange property holding the claimed file's path relative to the inbox. */
-    public static final String PATH = "CsvIngestClaimPath";
+    /** The claimed file's path relative to the inbox: the claim's key. */
+    public static final LoadContext.Part<String> PATH = LoadContext.part("claimed path", "the claim (ClaimingProcessStrategy)");
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
     private static final String TAKE = SqlFile.read("claim-take");
@@ -115,10 +116,9 @@ public final class FileClaims extends ServiceSupport {
     }
 
     /** In the file's transaction, just before it commits: fails the file (to retry later) unless the claim is still ours. */
-    public static void confirm(Exchange exchange) {
-        String path = exchange.getProperty(PATH, String.class);
-        FileClaims claims = exchange.getContext().getRegistry().findSingleByType(FileClaims.class);
-        if (path != null && claims != null && !claims.confirm(path)) {
+    public void confirm(Exchange exchange) {
+        String path = LoadContext.of(exchange).find(PATH).orElse(null);
+        if (path != null && !confirm(path)) {
             throw new RetryLater("this instance's claim on " + path + " ran out and another instance took the file"
                                  + " over: nothing of this attempt is committed");
         }

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * camel-file's own strategy (read lock, {@link InProgress preMove} out of the inbox, then a move to the outbox, or to
- * the dead letter on failure), and where a file goes when that is not the end: a passing failure (the database went
- * away, the service is stopping, {@link RetryLater}) puts it back into the inbox to load again later; a move that
+ * the dead letter on failure), and where a file goes when that is not the end: a file the {@link FailurePolicy} keeps
+ * in the inbox (the database went away, the service is stopping, it changed) is put back to load again later; a move that
  * fails leaves it in the inbox, said once, and {@link StuckFiles sets it aside} until the folder can be written.
  */
 final class InProgressProcessStrategy implements GenericFileProcessStrategy<File> {
@@ -25,15 +25,13 @@ final class InProgressProcessStrategy implements GenericFileProcessStrategy<File
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
     private final GenericFileProcessStrategy<File> delegate;
-    private final IntakeGate gate;
     private final InProgress inProgress;
     private final StuckFiles stuck;
     private final Folders folders;
 
-    InProgressProcessStrategy(GenericFileProcessStrategy<File> delegate, IntakeGate gate, InProgress inProgress,
-                              StuckFiles stuck, Folders folders) {
+    InProgressProcessStrategy(GenericFileProcessStrategy<File> delegate, InProgress inProgress, StuckFiles stuck,
+                              Folders folders) {
         this.delegate = delegate;
-        this.gate = gate;
         this.inProgress = inProgress;
         this.stuck = stuck;
         this.folders = folders;
@@ -90,9 +88,7 @@ final class InProgressProcessStrategy implements GenericFileProcessStrategy<File
     public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                          GenericFile<File> file) throws Exception {
         try {
-            Throwable failure = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-            if (exchange.getContext().isStopping() || RetryLater.in(failure) || gate != null && gate.isPassing(failure)) {
+            if (FailurePolicy.staysInInbox(exchange)) {
                 // release the read lock and put the file back: it is taken again at a later poll (or the next start)
                 delegate.abort(operations, endpoint, exchange, file);
                 inProgress.putBack(Path.of(file.getAbsoluteFilePath()));

@@ -7,7 +7,4 @@ public interface IntakeGate {
 
     /** A file could not load for a passing reason (the database went away): close until it answers again. */
     void trip(Throwable reason);
-
-    /** Whether a file that failed this way should wait in the inbox (the failure passes with time) rather than fail. */
-    boolean isPassing(Throwable failure);
 }

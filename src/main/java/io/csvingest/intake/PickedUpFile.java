@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import io.csvingest.IngestException;
 import io.csvingest.RetryLater;
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -28,7 +29,8 @@ import org.apache.camel.support.SynchronizationAdapter;
  */
 public final class PickedUpFile implements Closeable {
 
-    private static final String PROPERTY = "CsvIngestPickedUpFile";
+    /** The file opened for the load in flight. */
+    public static final LoadContext.Part<PickedUpFile> PART = LoadContext.part("opened file", "PickedUpFile.open");
 
     private final Path path;
     private final FileChannel channel;
@@ -48,7 +50,7 @@ public final class PickedUpFile implements Closeable {
     public static PickedUpFile open(Exchange exchange) {
         Path path = exchange.getIn().getBody(File.class).toPath();
         PickedUpFile file = open(path);
-        exchange.setProperty(PROPERTY, file);
+        LoadContext.of(exchange).set(PART, file);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -59,7 +61,7 @@ public final class PickedUpFile implements Closeable {
     }
 
     public static PickedUpFile of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, PickedUpFile.class);
+        return LoadContext.of(exchange).get(PART);
     }
 
     static PickedUpFile open(Path path) {
@@ -105,6 +107,11 @@ public final class PickedUpFile implements Closeable {
 
     public long size() {
         return size;
+    }
+
+    /** The file's modification time when it was opened, in epoch milliseconds. */
+    public long lastModified() {
+        return modified;
     }
 
     public String name() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StuckFiles {
 
-    /** Exchange property: the folder a file cannot go to and why, found by whoever wrote beside it first. */
-    public static final String CANNOT_MOVE = "CsvIngestCannotMove";
+    /** The folder the file in flight cannot go to and why, found by whoever wrote beside it first. */
+    public static final LoadContext.Part<CannotMove> CANNOT_MOVE = LoadContext.part("folder it cannot be moved to",
+            "FileOutcome or FailureOutcome, when writing beside it fails");
 
     private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
 
@@ -39,11 +41,11 @@ public final class StuckFiles {
 
     /** Says, for the file in flight, that it cannot go to {@code folder}; it then stays in the inbox. */
     public static void cannotMove(Exchange exchange, Path folder, String why) {
-        exchange.setProperty(CANNOT_MOVE, new CannotMove(folder, why));
+        LoadContext.of(exchange).set(CANNOT_MOVE, new CannotMove(folder, why));
     }
 
     static CannotMove cannotMove(Exchange exchange) {
-        return exchange.getProperty(CANNOT_MOVE, CannotMove.class);
+        return LoadContext.of(exchange).find(CANNOT_MOVE).orElse(null);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.csvingest.ledger;
 
-import java.io.File;
 import java.time.Instant;
 import java.util.Optional;
 
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.intake.PickedUpFile;
@@ -20,27 +20,32 @@ import org.slf4j.LoggerFactory;
  */
 public class LedgerStart implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
-    /** Exchange property holding the file's checksum, for the check made again under the table's lock. */
-    private static final String CHECKSUM = "CsvIngestChecksum";
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerStart.class);
+    /** The file's checksum, for the check made again under the table's lock. */
+    static final LoadContext.Part<FileChecksum> CHECKSUM = LoadContext.part("checksum", "LedgerStart");
+
+    private final LoadLedger ledger;
+
+    public LedgerStart(LoadLedger ledger) {
+        this.ledger = ledger;
+    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
-        Feed feed = Feed.of(exchange);
+        Feed feed = LoadContext.of(exchange).feed();
         FileLoad load = FileLoad.of(exchange);
         // the file's bytes from the one open file its rows are read from later, never through a link
         FileChecksum checksum = FileChecksum.of(PickedUpFile.of(exchange).fromStart());
-        exchange.setProperty(CHECKSUM, checksum);
-        Optional<String> previous = previousLoad(exchange);
+        LoadContext.of(exchange).set(CHECKSUM, checksum);
+        Optional<String> previous = previousLoad(ledger, exchange);
         PipelineMetrics.bytesRead(exchange.getContext(), checksum.size());
         long entry = ledger.start(load.fileName(), checksum, feed.name(), load.schema(), load.table());
-        exchange.setProperty(LoadLedger.ENTRY, entry);
+        LoadContext.of(exchange).set(LoadLedger.ENTRY, entry);
         if (previous.isPresent()) {
             String why = "the same content (SHA-256 " + checksum.sha256().substring(0, 12) + "…) was loaded into table "
                          + load.target() + " from " + previous.get();
             ledger.ended(entry, "duplicate", why);
-            exchange.setProperty(Feed.DUPLICATE, why);
+            LoadContext.of(exchange).set(LoadContext.DUPLICATE, why);
             PipelineMetrics.file(exchange.getContext(), "duplicate");
             LOG.info("Skipped {}: {}; moved to the outbox marked duplicate (a feed with reload: true loads it again)",
                     load.fileName(), why);
@@ -52,16 +57,14 @@ public class LedgerStart implements Processor {
 
     /** The file's checksum, computed when its ledger entry was opened. */
     public static FileChecksum checksum(Exchange exchange) {
-        return exchange.getProperty(CHECKSUM, FileChecksum.class);
+        return LoadContext.of(exchange).get(CHECKSUM);
     }
 
     /** An earlier load that makes this file a duplicate ({@link LoadLedger#previousLoad}), as committed right now. */
-    public static Optional<String> previousLoad(Exchange exchange) {
-        LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
-        Feed feed = Feed.of(exchange);
+    public static Optional<String> previousLoad(LoadLedger ledger, Exchange exchange) {
+        Feed feed = LoadContext.of(exchange).feed();
         FileLoad load = FileLoad.of(exchange);
-        File file = exchange.getIn().getBody(File.class);
-        return ledger.previousLoad(exchange.getProperty(CHECKSUM, FileChecksum.class), load.schema(), load.table(),
-                feed.mode() != LoadMode.APPEND, feed.reload(), load.fileName(), Instant.ofEpochMilli(file.lastModified()));
+        return ledger.previousLoad(checksum(exchange), load.schema(), load.table(), feed.mode() != LoadMode.APPEND,
+                feed.reload(), load.fileName(), Instant.ofEpochMilli(PickedUpFile.of(exchange).lastModified()));
     }
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.csvingest.SqlFile;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -18,8 +19,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class LoadLedger {
 
-    /** Exchange property holding the ledger id of the attempt in flight. */
-    public static final String ENTRY = "CsvIngestLedgerEntry";
+    /** The ledger id of the attempt in flight. */
+    public static final LoadContext.Part<Long> ENTRY = LoadContext.part("ledger entry", "LedgerStart");
 
     private static final String START = SqlFile.read("ledger-start");
     private static final String LOADED = SqlFile.read("ledger-loaded");

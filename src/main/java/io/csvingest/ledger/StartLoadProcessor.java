@@ -2,6 +2,7 @@ package io.csvingest.ledger;
 
 import io.csvingest.IngestException;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Names;
 import io.csvingest.feed.ReservedNames;
@@ -17,24 +18,24 @@ import org.slf4j.LoggerFactory;
  */
 public class StartLoadProcessor implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(StartLoadProcessor.class);
 
-    /** Exchange property naming the target table, for SQL parameters ({@code sql/table-columns.sql}). */
-    public static final String TABLE = "CsvIngestTable";
-    /** Exchange property naming the target table's schema, likewise. */
-    public static final String SCHEMA = "CsvIngestSchema";
+    private final LoadLedger ledger;
+
+    public StartLoadProcessor(LoadLedger ledger) {
+        this.ledger = ledger;
+    }
 
     @Override
     public void process(Exchange exchange) {
-        String fileName = Feed.fileName(exchange);
-        Feed feed = Feed.of(exchange);
-        String table = Names.tableFor(feed == null ? null : feed.table(), fileName);
-        if (Names.shortenedFor(feed == null ? null : feed.table(), fileName)) {
+        String fileName = LoadContext.fileName(exchange);
+        Feed feed = LoadContext.of(exchange).feed();
+        String table = Names.tableFor(feed.table(), fileName);
+        if (Names.shortenedFor(feed.table(), fileName)) {
             LOG.info("{}: table name shortened to {} (PostgreSQL names are at most 63 bytes; the last 8 characters are a"
                      + " hash of the whole name, so long names that begin alike stay apart)", fileName, table);
         }
-        String schema = feed != null && feed.schema() != null ? feed.schema()
-                : exchange.getContext().getRegistry().findSingleByType(LoadLedger.class).defaultSchema();
+        String schema = feed.schema() != null ? feed.schema() : ledger.defaultSchema();
         if (schema == null) {
             throw new IngestException("The database user has no schema to create tables in (no schema on its search_path"
                                       + " exists); create one, or give the feed a schema");
@@ -42,8 +43,6 @@ public class StartLoadProcessor implements Processor {
         ReservedNames.schemaProblem(schema).ifPresent(problem -> {
             throw new IngestException("Not loaded: the database user's default " + problem + " (set the feed's schema)");
         });
-        exchange.setProperty(FileLoad.PROPERTY, new FileLoad(fileName, schema, table));
-        exchange.setProperty(SCHEMA, schema);
-        exchange.setProperty(TABLE, table);
+        LoadContext.of(exchange).set(LoadContext.ACCOUNT, new FileLoad(fileName, schema, table));
     }
 }

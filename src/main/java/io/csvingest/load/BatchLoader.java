@@ -8,12 +8,12 @@ import io.csvingest.IngestException;
 import io.csvingest.clean.Reject;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.metrics.PipelineMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
 
 /**
  * Loads a batch inside a savepoint: with COPY ({@link CopyPipeline}, ended when the next batch arrives) or through
@@ -47,7 +47,7 @@ public class BatchLoader implements Processor {
             ended.rejects().addAll(batch.rejects());
         } else {
             copy.send(exchange, batch);
-            if (Feed.of(exchange).rowSteps() != null) {
+            if (LoadContext.of(exchange).feed().rowSteps() != null) {
                 // row steps may run SQL on the file's connection, which an open COPY would block: end it at once
                 settle(exchange, copy, copy.take(exchange), ended);
             }
@@ -137,20 +137,18 @@ public class BatchLoader implements Processor {
     private Exception send(Exchange exchange, RowBatch batch, int[] rows, int from, int to) {
         TablePlan plan = TablePlan.of(exchange);
         int columns = plan.columns().size();
-        Exchange insert = new DefaultExchange(exchange.getContext());
-        insert.setProperty(TablePlan.PARAMETERS, columns);
         if (plan.arraySql() != null) {
-            insert.setProperty(TablePlan.INSERT_SQL, plan.arraySql());
-            insert.getIn().setBody(ArrayParameters.of(batch, rows, from, to, columns));
-            return template(exchange).send("direct:insert-arrays", insert).getException();
+            InsertBatch arrays = new InsertBatch(plan.arraySql(), columns, ArrayParameters.of(batch, rows, from, to, columns));
+            return template(exchange).send("direct:insert-arrays", insert -> insert.getIn().setBody(arrays))
+                    .getException();
         }
         List<List<String>> parameters = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             parameters.add(Arrays.asList(batch.values(rows[i])));
         }
-        insert.setProperty(TablePlan.INSERT_SQL, plan.insertSql());
-        insert.getIn().setBody(parameters);
-        return template(exchange).send("direct:insert-rows", insert).getException();
+        InsertBatch rowsOfBatch = new InsertBatch(plan.insertSql(), columns, parameters);
+        return template(exchange).send("direct:insert-rows", insert -> insert.getIn().setBody(rowsOfBatch))
+                .getException();
     }
 
     private synchronized ProducerTemplate template(Exchange exchange) {

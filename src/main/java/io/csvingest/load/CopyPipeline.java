@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.csvingest.clean.RowBatch;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.LoadMethod;
 import org.apache.camel.Exchange;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public final class CopyPipeline {
 
-    static final String PROPERTY = "CsvIngestCopyPipeline";
+    /** The COPY stream of the file in flight; absent when it loads with INSERT. */
+    static final LoadContext.Part<CopyPipeline> PART = LoadContext.part("COPY stream", "CopyPipeline.prepare");
 
     /** A batch sent but not yet ended: the batch, its savepoint and stream, a failure while sending, time spent on it. */
     record Pending(RowBatch batch, int[] rows, Object savepoint, CopyIn copy, Exception failure, long nanos) {
@@ -43,15 +45,14 @@ public final class CopyPipeline {
     }
 
     /** Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off. */
-    public static void prepare(Exchange exchange) {
-        if (Feed.of(exchange).method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
-            DataSource dataSource = exchange.getContext().getRegistry().findSingleByType(DataSource.class);
-            exchange.setProperty(PROPERTY, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql()));
+    public static void prepare(Exchange exchange, DataSource dataSource) {
+        if (LoadContext.of(exchange).feed().method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
+            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql()));
         }
     }
 
     static CopyPipeline of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, CopyPipeline.class);
+        return LoadContext.of(exchange).find(PART).orElse(null);
     }
 
     /** False once PostgreSQL said the target cannot be copied into (a view): the file's rows go as INSERTs then. */

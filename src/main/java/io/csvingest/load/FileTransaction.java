@@ -3,6 +3,7 @@ package io.csvingest.load;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
+import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;
@@ -20,8 +21,8 @@ import org.springframework.transaction.TransactionStatus;
  */
 public class FileTransaction implements Policy {
 
-    /** Exchange property holding the file's transaction, for savepoints around each attempt to insert rows. */
-    public static final String STATUS = "CsvIngestTransaction";
+    /** The file's transaction, for savepoints around each attempt to insert rows. */
+    static final LoadContext.Part<TransactionStatus> STATUS = LoadContext.part("transaction", "FileTransaction (route load-file)");
 
     private final PlatformTransactionManager transactions;
 
@@ -44,12 +45,12 @@ public class FileTransaction implements Policy {
 
     /** A new savepoint of the file's transaction, to be ended by {@link #endSavepoint}. */
     static Object savepoint(Exchange exchange) {
-        return exchange.getProperty(STATUS, TransactionStatus.class).createSavepoint();
+        return LoadContext.of(exchange).get(STATUS).createSavepoint();
     }
 
     /** Rolls back to the savepoint when there was a {@code failure}, then releases it; see {@link #inSavepoint}. */
     static void endSavepoint(Exchange exchange, Object savepoint, Exception failure) throws Exception {
-        TransactionStatus transaction = exchange.getProperty(STATUS, TransactionStatus.class);
+        TransactionStatus transaction = LoadContext.of(exchange).get(STATUS);
         try {
             if (failure != null) {
                 transaction.rollbackToSavepoint(savepoint);
@@ -77,13 +78,12 @@ public class FileTransaction implements Policy {
     public Processor wrap(Route route, Processor steps) {
         return exchange -> {
             TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
-            exchange.setProperty(STATUS, transaction);
+            LoadContext.of(exchange).set(STATUS, transaction);
             try {
                 steps.process(exchange);
             } catch (Exception e) {
                 exchange.setException(e);
             }
-            exchange.removeProperty(STATUS);
             if (exchange.getException() != null || exchange.isRollbackOnly()) {
                 try {
                     CopyPipeline.abandon(exchange);

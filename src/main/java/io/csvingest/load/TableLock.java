@@ -6,9 +6,11 @@ import javax.sql.DataSource;
 import io.csvingest.IngestException;
 import io.csvingest.RetryLater;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.ledger.LedgerStart;
+import io.csvingest.ledger.LoadLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,11 +28,18 @@ public class TableLock implements Processor {
     private static final int TABLE_LOCKS = 0x63737669;
     private static final int CONTENT_LOCKS = 0x63737663;
 
+    private final JdbcTemplate jdbc;
+    private final LoadLedger ledger;
+
+    public TableLock(DataSource dataSource, LoadLedger ledger) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.ledger = ledger;
+    }
+
     @Override
     public void process(Exchange exchange) {
         FileLoad load = FileLoad.of(exchange);
         String target = load.target();
-        JdbcTemplate jdbc = new JdbcTemplate(exchange.getContext().getRegistry().findSingleByType(DataSource.class));
         // all on the file's transaction: released when it commits or rolls back (also when the instance dies)
         Boolean exists = jdbc.queryForObject("SELECT CASE WHEN to_regnamespace(quote_ident(?)) IS NULL THEN NULL"
                                              + " ELSE to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL END",
@@ -39,13 +48,13 @@ public class TableLock implements Processor {
             throw new IngestException("Schema " + load.schema() + " does not exist in the database: create it (CREATE"
                                       + " SCHEMA, owned by the service's user) or correct the feed's schema");
         }
-        if (exists && Feed.of(exchange).mode() == LoadMode.APPEND) {
-            lock(jdbc, "pg_advisory_xact_lock_shared", TABLE_LOCKS, target);
-            lock(jdbc, "pg_advisory_xact_lock", CONTENT_LOCKS, target + "/" + LedgerStart.checksum(exchange).sha256());
+        if (exists && LoadContext.of(exchange).feed().mode() == LoadMode.APPEND) {
+            lock("pg_advisory_xact_lock_shared", TABLE_LOCKS, target);
+            lock("pg_advisory_xact_lock", CONTENT_LOCKS, target + "/" + LedgerStart.checksum(exchange).sha256());
         } else {
-            lock(jdbc, "pg_advisory_xact_lock", TABLE_LOCKS, target);
+            lock("pg_advisory_xact_lock", TABLE_LOCKS, target);
         }
-        Optional<String> previous = LedgerStart.previousLoad(exchange);
+        Optional<String> previous = LedgerStart.previousLoad(ledger, exchange);
         if (previous.isPresent()) {
             throw new RetryLater("the same content was loaded into table " + target + " meanwhile, from "
                                  + previous.get() + "; the file is looked at again and skipped as a duplicate");
@@ -53,7 +62,7 @@ public class TableLock implements Processor {
     }
 
     /** {@code key}: the schema-qualified table (and content); the schema is part of it, so equal names in two schemas never meet. */
-    private static void lock(JdbcTemplate jdbc, String function, int lockClass, String key) {
+    private void lock(String function, int lockClass, String key) {
         jdbc.query("SELECT " + function + "(?, hashtext(?))", rs -> { }, lockClass, key);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.LoadMode;
 import org.apache.camel.Exchange;
@@ -16,14 +17,11 @@ import org.apache.camel.Exchange;
 public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
                         String copySql, boolean copyable, int[] keyIndexes) {
 
-    public static final String PROPERTY = "CsvIngestTablePlan";
-    /** Property of an insert route's exchange: the plan's INSERT statement to run, handed to camel-sql as its query header. */
-    public static final String INSERT_SQL = "CsvIngestInsertSql";
-    /** Property of an insert route's exchange: the statement's number of parameters (the column count). */
-    public static final String PARAMETERS = "CsvIngestParameters";
+    /** The plan of the file in flight. */
+    public static final LoadContext.Part<TablePlan> PART = LoadContext.part("table plan", "TablePlanner (route prepare-table)");
 
     public static TablePlan of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, TablePlan.class);
+        return LoadContext.of(exchange).get(PART);
     }
 
     /**

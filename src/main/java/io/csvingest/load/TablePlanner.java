@@ -13,6 +13,7 @@ import io.csvingest.clean.Coercer;
 import io.csvingest.clean.RowCleaner;
 import io.csvingest.clean.TypeInference;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
@@ -21,18 +22,19 @@ import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Plans a file's load (body: the SQL that prepares the table): a missing table from the header and inferred types. */
+/**
+ * Plans a file's load from the target table's columns as {@code sql/table-columns.sql} read them (the body; empty
+ * when there is no table): a missing table is created from the header and inferred types. The body becomes the SQL
+ * that prepares the table.
+ */
 public class TablePlanner implements Processor {
-
-    /** Exchange header carrying the target table's existing columns, as read by {@code sql/table-columns.sql}. */
-    public static final String EXISTING_COLUMNS = "CsvIngestExistingColumns";
 
     /** Rows read ahead to infer the column types of a new table. */
     static final int SAMPLE_ROWS = 1000;
 
     @Override
     public void process(Exchange exchange) {
-        Feed feed = Feed.of(exchange);
+        Feed feed = LoadContext.of(exchange).feed();
         FileLoad load = FileLoad.of(exchange);
         TableName table = new TableName(load.schema(), load.table());
         List<String> columns = CleanedHeader.of(exchange).columns();
@@ -42,23 +44,23 @@ public class TablePlanner implements Processor {
                                       + String.join(", ", columns) + ")");
         }
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> existing = exchange.getIn().getHeader(EXISTING_COLUMNS, List.class);
+        List<Map<String, Object>> existing = exchange.getIn().getBody(List.class);
         List<ColumnType> types = null;
         boolean exists = existing != null && !existing.isEmpty();
         List<Map<String, Object>> described = null;
         if (exists) {
             checkColumnsExist(table.toString(), columns, existing);
             described = inFileOrder(columns, existing);
-            exchange.setProperty(Coercer.TYPES, existingTypes(described));
+            LoadContext.of(exchange).set(Coercer.TYPES, existingTypes(described));
         } else if (CsvSource.of(exchange).peek(1).size() > 0) {
             // a header without rows says nothing about types: create no table rather than an all-text one
             types = types(columns, feed, CsvSource.of(exchange));
-            exchange.setProperty(Coercer.TYPES, types);
+            LoadContext.of(exchange).set(Coercer.TYPES, types);
         }
         boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
         TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable,
                 exists ? arrayTypes(described) : null);
-        exchange.setProperty(TablePlan.PROPERTY, plan);
+        LoadContext.of(exchange).set(TablePlan.PART, plan);
         exchange.getIn().setBody(plan.preparation());
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import io.csvingest.intake.FailurePolicy;
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.ledger.LoadLedger;
 import io.csvingest.outcome.FailureReason;
@@ -48,11 +49,6 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
     @Override
     public boolean isOpen() {
         return open;
-    }
-
-    @Override
-    public boolean isPassing(Throwable failure) {
-        return FailureReason.isPassing(failure);
     }
 
     @Override
@@ -113,7 +109,7 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
                 delay = Math.min(delay * 2, maxDelay);
                 if (context.isStopping() || probes == null) {
                     return;
-                } else if (FailureReason.isTransient(e)) {
+                } else if (FailurePolicy.isTransient(e)) {
                     LOG.warn("Database unreachable ({}): files wait in the inbox; next try in {} s",
                             FailureReason.describe(e), next / 1000.0);
                 } else {

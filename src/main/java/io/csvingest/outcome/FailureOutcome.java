@@ -9,8 +9,10 @@ import java.util.Optional;
 
 import io.csvingest.RetryLater;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
+import io.csvingest.intake.FailurePolicy;
 import io.csvingest.intake.FileProblems;
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.intake.PickedUpFile;
@@ -23,40 +25,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to a file that failed, logs it and records it in the ledger. A passing failure (the database
- * went away, the service is stopping, {@link RetryLater}) leaves the file in the inbox to load again later; any other failure
- * dead-letters it, with {@code <file>.reason.txt} beside where camel-file's {@code moveFailed} puts it.
+ * Says what became of a file that failed, in the log and the ledger, by the {@link FailurePolicy}: a file that waits
+ * in the inbox (the database went away, the service is stopping, {@link RetryLater}) gets a WARN; a dead-lettered one
+ * its {@code <file>.reason.txt} beside where camel-file's {@code moveFailed} puts it, and one ERROR line.
  */
 public class FailureOutcome implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
-    private static final String WRITTEN = "CsvIngestReasonWritten";
+    private static final Logger LOG = LoggerFactory.getLogger(FailureOutcome.class);
+    /** Set once the failure is handled: the error handler of a sub-route and of its caller both see it. */
+    private static final LoadContext.Part<Boolean> HANDLED = LoadContext.part("failure handled", "FailureOutcome");
+
+    private final IntakeGate gate;
+    private final LoadLedger ledger;
+
+    public FailureOutcome(IntakeGate gate, LoadLedger ledger) {
+        this.gate = gate;
+        this.ledger = ledger;
+    }
 
     @Override
     public void process(Exchange exchange) throws IOException {
-        Feed feed = Feed.of(exchange);
+        LoadContext context = LoadContext.of(exchange);
+        Feed feed = context.find(LoadContext.FEED).orElse(null);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (feed == null || failure == null || exchange.getProperty(WRITTEN, false, Boolean.class)) {
-            return;
+        if (feed == null || failure == null || context.has(HANDLED)) {
+            return; // not a file's route (an insert, a row step), or handled already
         }
-        exchange.setProperty(WRITTEN, true);
-        PickedUpFile file = PickedUpFile.of(exchange);
-        Optional<String> change = file == null || RetryLater.in(failure) ? Optional.empty() : file.change();
+        context.set(HANDLED, true);
+        Optional<String> change = RetryLater.in(failure) ? Optional.empty()
+                : context.find(PickedUpFile.PART).flatMap(PickedUpFile::change);
         if (change.isPresent()) {
             // it failed while its file changed under it (cut short, rewritten): the change, not the file, is the
             // likely cause; it loads again once it stops changing (this failure becomes the exchange's, for camel-file)
             failure = new RetryLater(change.get(), failure);
             exchange.setProperty(Exchange.EXCEPTION_CAUGHT, failure);
         }
-        String fileName = Feed.fileName(exchange);
+        String fileName = LoadContext.fileName(exchange);
         String reason = FailureReason.describe(failure);
-        if (staysInInbox(exchange)) {
-            leaveInInbox(exchange, fileName, reason, failure);
-            return;
+        switch (FailurePolicy.decide(exchange)) {
+            case RETRY_LATER -> {
+                LOG.warn("Not loading {} now: {}", fileName, reason);
+                ended(exchange, "interrupted", reason);
+            }
+            case STOPPING -> {
+                LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the"
+                         + " inbox and loads at the next start", fileName, reason);
+                ended(exchange, "interrupted", "service stopping: " + reason);
+            }
+            case WAIT_FOR_DATABASE -> {
+                LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again"
+                         + " when the database answers", fileName, reason);
+                if (gate != null) {
+                    gate.trip(failure);
+                }
+                ended(exchange, "waiting", reason);
+            }
+            case DEAD_LETTER -> deadLetter(exchange, feed, fileName, reason, failure);
         }
-        endLedgerEntry(exchange, "dead-lettered", reason);
-        PipelineMetrics.file(exchange.getContext(), "dead_lettered");
-        Path target = feed.folders().deadLetterTarget(fileName, Feed.pickedUp(exchange));
+    }
+
+    private void deadLetter(Exchange exchange, Feed feed, String fileName, String reason, Throwable failure) {
+        ended(exchange, "dead-lettered", reason);
+        Path target = feed.folders().deadLetterTarget(fileName, LoadContext.of(exchange).pickedUp());
         String where = "moved to " + target;
         try {
             Files.createDirectories(target.getParent());
@@ -77,45 +107,12 @@ public class FailureOutcome implements Processor {
     }
 
     /**
-     * Whether the failed file stays in the inbox to load again later: its failure passes (the database), or the
-     * service is stopping. camel-file's {@code InProgressProcessStrategy} decides the same through the IntakeGate.
+     * Ends the file's ledger entry, if it has one, and counts it. Best effort: the database may be the very thing that
+     * is missing (the attempt is then marked interrupted later).
      */
-    public static boolean staysInInbox(Exchange exchange) {
-        Throwable failure = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        return exchange.getContext().isStopping()
-               || FailureReason.isPassing(failure) || RetryLater.in(failure);
-    }
-
-    private static void leaveInInbox(Exchange exchange, String fileName, String reason, Throwable failure) {
-        if (RetryLater.in(failure)) {
-            LOG.warn("Not loading {} now: {}", fileName, reason);
-            endLedgerEntry(exchange, "interrupted", reason);
-            PipelineMetrics.file(exchange.getContext(), "interrupted");
-            return;
-        }
-        if (exchange.getContext().isStopping()) {
-            LOG.warn("Stopped loading {} as the service stops ({}): nothing of it stays in the table; it stays in the inbox"
-                     + " and loads at the next start", fileName, reason);
-            endLedgerEntry(exchange, "interrupted", "service stopping: " + reason);
-            PipelineMetrics.file(exchange.getContext(), "interrupted");
-            return;
-        }
-        LOG.warn("Could not finish {}: {}. Nothing of it stays in the table; it stays in the inbox and loads again when"
-                 + " the database answers", fileName, reason);
-        // camel-file's InProgressProcessStrategy makes the same call (IntakeGate.isPassing) and leaves the file
-        IntakeGate gate = exchange.getContext().getRegistry().findSingleByType(IntakeGate.class);
-        if (gate != null) {
-            gate.trip(failure);
-        }
-        endLedgerEntry(exchange, "waiting", reason);
-        PipelineMetrics.file(exchange.getContext(), "waiting");
-    }
-
-    /** Best effort: the database may be the very thing that is missing (the attempt is then marked interrupted later). */
-    private static void endLedgerEntry(Exchange exchange, String status, String reason) {
-        Long entry = exchange.getProperty(LoadLedger.ENTRY, Long.class);
-        LoadLedger ledger = exchange.getContext().getRegistry().findSingleByType(LoadLedger.class);
+    private void ended(Exchange exchange, String status, String reason) {
+        PipelineMetrics.file(exchange.getContext(), status.replace('-', '_'));
+        Long entry = LoadContext.of(exchange).find(LoadLedger.ENTRY).orElse(null);
         if (entry == null || ledger == null) {
             return;
         }
@@ -127,7 +124,7 @@ public class FailureOutcome implements Processor {
     }
 
     private static String reasonText(Exchange exchange, Feed feed, String fileName, String reason, Throwable failure) {
-        FileLoad load = FileLoad.of(exchange);
+        FileLoad load = LoadContext.of(exchange).find(LoadContext.ACCOUNT).orElse(null);
         return "file:    " + fileName + "\n"
                + "feed:    " + feed.name() + "\n"
                + "table:   " + (load == null ? "(not decided)" : load.target()) + "\n"

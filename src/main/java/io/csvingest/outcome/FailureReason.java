@@ -9,15 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.csvingest.IngestException;
+import io.csvingest.intake.FailurePolicy;
 import io.csvingest.intake.FileProblems;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Says in plain words why a file failed, from the exception chain: our own reasons first, then the database's. */
 public final class FailureReason {
-
-    private static final java.util.Set<String> TRANSIENT_STATES
-            = java.util.Set.of("57P01", "57P02", "57P03", "53300", "53100", "40001", "40P01", "25006", "55P03");
 
     private FailureReason() {
     }
@@ -33,11 +31,11 @@ public final class FailureReason {
             return ingest.getMessage();
         }
         SQLException sql = find(failure, SQLException.class);
-        if (lostServiceTables(failure)) {
+        if (FailurePolicy.lostServiceTables(failure)) {
             return "The service's own tables (load ledger, claims) are missing from the database, which was probably"
                    + " dropped and created again; they are created anew once the database is probed again";
         }
-        if (isTransient(failure)) {
+        if (FailurePolicy.isTransient(failure)) {
             return "Cannot reach the database: " + shortest(failure);
         }
         if (sql != null) {
@@ -62,65 +60,6 @@ public final class FailureReason {
             root = root.getCause();
         }
         return root.getClass().getName() + ": " + root.getMessage();
-    }
-
-    /**
-     * True when a file that failed this way should wait in the inbox and load later, not be dead-lettered: the
-     * database is away ({@link #isTransient}), or the service's own tables are gone (a database dropped and created
-     * again), which come back when the database gate next migrates.
-     */
-    public static boolean isPassing(Throwable failure) {
-        return failure != null && (isTransient(failure) || lostServiceTables(failure));
-    }
-
-    /** An undefined-table error (42P01) about one of the service's own tables. */
-    static boolean lostServiceTables(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && "42P01".equals(sql.getSQLState()) && sql.getMessage() != null
-                && sql.getMessage().contains("csv_ingest_")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True when the failure passes with time rather than with a fix: the database could not be reached or went away
-     * (SQL state class 08, server shutting down or starting up, too many connections, pool timeout, closed
-     * connection), or the transaction lost a deadlock or serialization race. Such a file waits and loads again.
-     */
-    public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof java.sql.SQLTransientException
-                || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.SocketException
-                || t instanceof java.io.EOFException && t.getStackTrace().length > 0
-                   && t.getStackTrace()[0].getClassName().startsWith("org.postgresql")) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (isTransientState(e.getSQLState(), e.getMessage())) {
-                        return true;
-                    }
-                }
-            }
-            String name = t.getClass().getName();
-            if (name.endsWith("CannotGetJdbcConnectionException") || name.endsWith("CannotCreateTransactionException")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTransientState(String state, String message) {
-        if (state == null) {
-            // a connection dropped mid-batch surfaces with no SQL state, only "This connection has been closed."
-            return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("connection")
-                   && message.toLowerCase(java.util.Locale.ROOT).contains("closed");
-        }
-        // 08: connection; 57P0x: server shutting down or starting; 53300/53100: no connection slot, disk full;
-        // 40001/40P01: serialization failure, deadlock; 25006: a read-only standby after a failover; 55P03: lock timeout
-        return state.startsWith("08") || TRANSIENT_STATES.contains(state);
     }
 
     /** True when the reason says it all (our own, the database's or the file system's words); else a stack trace helps. */

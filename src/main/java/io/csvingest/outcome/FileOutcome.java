@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import io.csvingest.IngestException;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
 import io.csvingest.intake.FileClaims;
@@ -21,40 +22,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes a file's account: refuses the file if its counts do not add up (nothing may go missing silently), and
- * once its transaction has committed writes its JSON report beside it in the outbox and logs its summary line.
+ * Once a file's transaction has committed: writes its JSON report beside it in the outbox and logs its summary line
+ * (or, when the outbox cannot be written, says so once and leaves the file in the inbox).
  */
 public class FileOutcome implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FileOutcome.class);
 
     @Override
     public void process(Exchange exchange) {
         FileLoad load = FileLoad.of(exchange);
-        if (!load.reconciles()) {
-            throw new IngestException("The row counts of " + load.fileName() + " do not add up (" + load.read()
-                                      + " read, " + load.loaded() + " loaded, " + load.rejected() + " rejected, "
-                                      + load.duplicates() + " duplicates, " + load.blank() + " blank, " + load.filtered()
-                                      + " filtered); nothing was loaded. This is a bug: please report it with the file");
-        }
-        RejectFile rejected = RejectFile.of(exchange);
-        if (load.loaded() == 0 && load.rejected() > 0) {
-            // one rule for both load methods and any file size: a file of which nothing loads is not "loaded"
-            throw new IngestException("None of the rows of " + load.fileName() + " could be loaded: " + load.rejected()
-                                      + " were rejected (first, line " + rejected.first().line() + ": "
-                                      + rejected.first().reason() + "), so nothing of it was loaded. The rejected rows"
-                                      + " and their reasons are in the .rejects.csv file beside it");
-        }
-        PickedUpFile.of(exchange).checkUnchanged();
-        FileClaims.confirm(exchange);
-        // in the file's transaction: the rows and the ledger's "loaded" commit together, or neither does
-        exchange.getContext().getRegistry().findSingleByType(LoadLedger.class)
-                .loaded(exchange.getProperty(LoadLedger.ENTRY, Long.class), load);
-        Feed feed = Feed.of(exchange);
-        RejectFile rejects = rejected;
+        RejectFile rejects = RejectFile.of(exchange);
+        Feed feed = LoadContext.of(exchange).feed();
         String rejectsName = rejects.hasRejects() ? rejects.outboxTarget().getFileName().toString() : null;
         String delimiter = String.valueOf(CsvSource.of(exchange).delimiter());
-        Path report = Folders.reportFile(feed.folders().outboxTarget(load.fileName(), Feed.pickedUp(exchange)));
+        Path report = Folders.reportFile(feed.folders().outboxTarget(load.fileName(), LoadContext.of(exchange).pickedUp()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import io.csvingest.clean.Reject;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
+import io.csvingest.intake.FailurePolicy;
 import io.csvingest.intake.StuckFiles;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -22,8 +24,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class RejectFile {
 
-    /** Exchange property holding the reject file of the file being loaded. */
-    public static final String PROPERTY = "CsvIngestRejectFile";
+    /** The reject file of the file being loaded. */
+    public static final LoadContext.Part<RejectFile> PART = LoadContext.part("reject file", "RejectFile.prepare");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader("line", "column", "reason", "record").get();
 
@@ -45,25 +47,25 @@ public final class RejectFile {
      * first reject. When the file's exchange is done the reject file moves beside the file: outbox or dead letter.
      */
     public static void prepare(Exchange exchange) {
-        Feed feed = Feed.of(exchange);
-        String fileName = Feed.fileName(exchange);
-        RejectFile rejects = new RejectFile(Folders.rejectsFile(feed.folders().outboxTarget(fileName, Feed.pickedUp(exchange))),
-                Folders.rejectsFile(feed.folders().deadLetterTarget(fileName, Feed.pickedUp(exchange))));
-        exchange.setProperty(PROPERTY, rejects);
+        Feed feed = LoadContext.of(exchange).feed();
+        String fileName = LoadContext.fileName(exchange);
+        RejectFile rejects = new RejectFile(Folders.rejectsFile(feed.folders().outboxTarget(fileName, LoadContext.of(exchange).pickedUp())),
+                Folders.rejectsFile(feed.folders().deadLetterTarget(fileName, LoadContext.of(exchange).pickedUp())));
+        LoadContext.of(exchange).set(PART, rejects);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                if (done.getProperty(StuckFiles.CANNOT_MOVE) == null) {
+                if (!LoadContext.of(done).has(StuckFiles.CANNOT_MOVE)) {
                     rejects.moveTo(rejects.outboxTarget);
                 }
             }
 
             @Override
             public void onFailure(Exchange failed) {
-                if (failed.getProperty(StuckFiles.CANNOT_MOVE) != null) {
+                if (LoadContext.of(failed).has(StuckFiles.CANNOT_MOVE)) {
                     return; // the file stays in the inbox (said once); its rejects are found again when it loads
                 }
-                if (FailureOutcome.staysInInbox(failed)) {
+                if (FailurePolicy.staysInInbox(failed)) {
                     rejects.discard(); // the file loads again later and finds its rejects again
                 } else {
                     rejects.moveTo(rejects.deadLetterTarget);
@@ -73,7 +75,7 @@ public final class RejectFile {
     }
 
     public static RejectFile of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, RejectFile.class);
+        return LoadContext.of(exchange).get(PART);
     }
 
     /** Whether any row was rejected (the file exists). */

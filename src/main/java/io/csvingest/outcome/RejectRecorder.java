@@ -6,6 +6,7 @@ import io.csvingest.IngestException;
 import io.csvingest.clean.Reject;
 import io.csvingest.clean.RowBatch;
 import io.csvingest.context.FileLoad;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.RejectLimit;
 import org.apache.camel.Exchange;
@@ -34,7 +35,7 @@ public class RejectRecorder implements Processor {
     /** Fails the file when it has more rejects than its feed allows; {@code fileRead}: percentages are checked too. */
     public static void checkLimit(Exchange exchange, boolean fileRead) {
         FileLoad load = FileLoad.of(exchange);
-        RejectLimit limit = Feed.of(exchange).maxRejects();
+        RejectLimit limit = LoadContext.of(exchange).feed().maxRejects();
         if (limit.exceeded(load.rejected(), load.read(), fileRead)) {
             throw new IngestException(load.rejected() + " of " + load.read() + " rows read so far were rejected, more"
                                       + " than the feed's maxRejects (" + limit + "); nothing of the file was loaded."

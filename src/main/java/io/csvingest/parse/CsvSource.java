@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import io.csvingest.IngestException;
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Dialect;
 import org.apache.camel.Exchange;
 import org.apache.commons.io.ByteOrderMark;
@@ -28,8 +29,8 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public final class CsvSource implements Closeable {
 
-    /** Exchange property holding the open source of the file being loaded. */
-    public static final String PROPERTY = "CsvIngestSource";
+    /** The open source of the file being loaded. */
+    public static final LoadContext.Part<CsvSource> PART = LoadContext.part("CSV source", "OpenCsvProcessor");
     /** A block ends at its row count or at this many characters (8 MB of text, plus 9 bytes of index per field), whichever comes first. */
     static final int MAX_BLOCK_CHARS = 1 << 22;
 
@@ -57,7 +58,7 @@ public final class CsvSource implements Closeable {
     }
 
     public static CsvSource of(Exchange exchange) {
-        return exchange.getProperty(PROPERTY, CsvSource.class);
+        return LoadContext.of(exchange).get(PART);
     }
 
     public static CsvSource open(Path file) throws IOException {

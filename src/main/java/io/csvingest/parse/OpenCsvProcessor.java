@@ -3,6 +3,7 @@ package io.csvingest.parse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.intake.PickedUpFile;
 import org.apache.camel.Exchange;
@@ -15,8 +16,8 @@ public class OpenCsvProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         PickedUpFile file = PickedUpFile.of(exchange);
-        CsvSource source = CsvSource.open(file.fromStart(), file.name(), file.size(), Feed.of(exchange).dialect());
-        exchange.setProperty(CsvSource.PROPERTY, source);
+        CsvSource source = CsvSource.open(file.fromStart(), file.name(), file.size(), LoadContext.of(exchange).feed().dialect());
+        LoadContext.of(exchange).set(CsvSource.PART, source);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

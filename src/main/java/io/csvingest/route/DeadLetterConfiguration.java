@@ -1,5 +1,7 @@
 package io.csvingest.route;
 
+import io.csvingest.intake.IntakeGate;
+import io.csvingest.ledger.LoadLedger;
 import io.csvingest.outcome.FailureOutcome;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
@@ -16,6 +18,7 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
                     .handled(false)
                     // FailureOutcome logs the one line a user needs (with a stack trace only when unexpected)
                     .logExhausted(false)
-                    .process(new FailureOutcome());
+                    .process(new FailureOutcome(getContext().getRegistry().findSingleByType(IntakeGate.class),
+                            getContext().getRegistry().findSingleByType(LoadLedger.class)));
     }
 }

@@ -1,5 +1,8 @@
 package io.csvingest.route;
 
+import java.util.Map;
+
+import io.csvingest.context.FileLoad;
 import io.csvingest.load.TablePlanner;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -10,9 +13,9 @@ public class TableRoutes extends RouteBuilder {
     public void configure() {
         from("direct:prepare-table").routeId("prepare-table")
                 .description("Reads the target table's columns, plans the load, creates or empties the table")
-                // parametersCount: no statement-describe round trip per file
-                .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&parametersCount=2&outputHeader="
-                    + TablePlanner.EXISTING_COLUMNS)
+                // the query's named parameters from the body; parametersCount: no statement-describe round trip per file
+                .setBody(exchange -> Map.of("schema", FileLoad.of(exchange).schema(), "table", FileLoad.of(exchange).table()))
+                .to("sql:classpath:sql/table-columns.sql?outputType=SelectList&parametersCount=2")
                 .process(new TablePlanner())
                 // CREATE TABLE, DELETE for replace: through camel-sql, so they join the file's transaction
                 .split(body())

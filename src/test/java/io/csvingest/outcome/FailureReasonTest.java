@@ -4,6 +4,7 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 
 import io.csvingest.IngestException;
+import io.csvingest.intake.FailurePolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,14 +39,14 @@ class FailureReasonTest {
     @Test
     void should_tell_passing_database_failures_from_permanent_ones() {
         for (String passing : new String[] {"08006", "08001", "57P01", "57P03", "53300", "40P01", "40001", "25006", "55P03"}) {
-            assertTrue(FailureReason.isTransient(new RuntimeException(new SQLException("x", passing))), passing);
+            assertTrue(FailurePolicy.isTransient(new RuntimeException(new SQLException("x", passing))), passing);
         }
-        assertTrue(FailureReason.isTransient(new SQLException("This connection has been closed.")));
-        assertTrue(FailureReason.isTransient(new java.sql.SQLTransientConnectionException("pool timeout")));
+        assertTrue(FailurePolicy.isTransient(new SQLException("This connection has been closed.")));
+        assertTrue(FailurePolicy.isTransient(new java.sql.SQLTransientConnectionException("pool timeout")));
         for (String permanent : new String[] {"42501", "42P01", "23505", "22P02", "55000", "0A000"}) {
-            assertFalse(FailureReason.isTransient(new RuntimeException(new SQLException("x", permanent))), permanent);
+            assertFalse(FailurePolicy.isTransient(new RuntimeException(new SQLException("x", permanent))), permanent);
         }
-        assertFalse(FailureReason.isTransient(new IngestException("Malformed CSV")));
+        assertFalse(FailurePolicy.isTransient(new IngestException("Malformed CSV")));
     }
 
     @Test
