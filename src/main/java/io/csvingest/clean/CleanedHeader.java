@@ -21,7 +21,7 @@ public record CleanedHeader(List<String> columns) {
     /** The column names of the file in flight. */
     public static final LoadContext.Part<CleanedHeader> PART = LoadContext.part("cleaned header", "CleanedHeader.PROCESSOR");
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(CleanedHeader.class);
 
     /** Normalises the header of the file's {@link CsvSource}, applies the feed's column mapping, keeps the result. */
     public static final Processor PROCESSOR = exchange -> {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /** Keeps the running feeds in step with the YAML files in {@code routes/}, polling the folder so bind mounts work too. */
 public final class FeedFiles extends ServiceSupport implements StartupListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FeedFiles.class);
     /** A file saved less than this long ago may still be being written: it is read on a check shortly after. */
     private static final long SETTLE_MILLIS = 300;
 

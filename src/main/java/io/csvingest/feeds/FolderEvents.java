@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /** File-change events for one folder, where the OS delivers them: they only trigger an early scan. */
 final class FolderEvents implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FolderEvents.class);
 
     private final WatchService watcher;
     private final Thread thread;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRegistry.class);
 
     /** A running feed's claim on inbox files. */
     record Claim(String feed, Path folder, Pattern include, boolean fallback) {

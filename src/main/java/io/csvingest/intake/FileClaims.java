@@ -31,7 +31,7 @@ public final class FileClaims extends ServiceSupport {
     /** The claimed file's path relative to the inbox: the claim's key. */
     public static final LoadContext.Part<String> PATH = LoadContext.part("claimed path", "the claim (ClaimingProcessStrategy)");
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
     private static final String TAKE = SqlFile.read("claim-take");
     private static final String RENEW = SqlFile.read("claim-renew");
     private static final String CONFIRM = SqlFile.read("claim-confirm");

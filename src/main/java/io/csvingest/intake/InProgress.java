@@ -29,7 +29,7 @@ public final class InProgress {
     /** The hidden folder in the inbox; camel-file and the feeds never list hidden names. */
     static final String FOLDER = ".csv-ingest";
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(InProgress.class);
 
     private final Path inbox;
     private final Path root;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InProgressProcessStrategy implements GenericFileProcessStrategy<File> {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(InProgressProcessStrategy.class);
 
     private final GenericFileProcessStrategy<File> delegate;
     private final InProgress inProgress;

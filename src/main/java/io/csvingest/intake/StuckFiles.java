@@ -28,7 +28,7 @@ public final class StuckFiles {
     public static final LoadContext.Part<CannotMove> CANNOT_MOVE = LoadContext.part("folder it cannot be moved to",
             "FileOutcome or FailureOutcome, when writing beside it fails");
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(StuckFiles.class);
 
     /** Why a file cannot be moved, found while writing its report or reason file. */
     public record CannotMove(Path folder, String why) {

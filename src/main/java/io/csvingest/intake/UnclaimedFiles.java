@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class UnclaimedFiles implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(UnclaimedFiles.class);
 
     private final Path inbox;
     private final FeedRegistry registry;

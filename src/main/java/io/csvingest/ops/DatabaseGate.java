@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseGate extends ServiceSupport implements IntakeGate {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseGate.class);
 
     private final CamelContext context;
     private final DataSource dataSource;

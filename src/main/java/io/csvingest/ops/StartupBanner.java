@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /** The first lines a user reads: where files go in and out, where feeds come from, which database (never a password). */
 public class StartupBanner implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
 
     @PropertyInject("camel.component.feed.inbox-dir")
     private String inbox;

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /** The one INFO line a user reads per loaded file: file, table, how the rows read add up, batches, time and speed. */
 final class FileLoadLog {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(FileLoadLog.class);
 
     private FileLoadLog() {
     }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public class ProgressLog implements Processor {
 
-    private static final Logger LOG = LoggerFactory.getLogger("csv-ingest");
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
     private static final String LAST = "CsvIngestProgressAt";
 
     private final long intervalNanos;
