@@ -86,8 +86,9 @@ public class FeedComponent extends DefaultComponent {
      * A camel-file endpoint of its own for one feed's folder, not shared through the endpoint registry. A file is
      * taken once it stopped changing (read lock {@code changed}), while the {@link IntakeGate} is open (the database
      * answers), only if the {@link FeedRegistry} gives it to this feed and this instance wins its {@link FileClaims
-     * claim}; it then moves to the outbox, or on failure
-     * to the dead-letter folder, under a stamped name; a passing failure leaves it in the inbox.
+     * claim} (the read lock {@code idempotent-changed}, with the claims as its repository, keyed by the file's path in
+     * the inbox); it then moves to the outbox, or on failure to the dead-letter folder, under a stamped name; a
+     * passing failure leaves it in the inbox.
      */
     FileEndpoint filesEndpoint(Path folder, String feed, FeedActivity activity) throws Exception {
         Folders folders = folders();
@@ -98,13 +99,23 @@ public class FeedComponent extends DefaultComponent {
         files.setCamelContext(getCamelContext());
         files.setFile(folder.toFile());
         files.setDelay(pollDelay);
-        files.setReadLock("changed");
+        if (claims != null) {
+            // the claim first (one instance of several sharing the inbox), then "changed": unchanged for the min age
+            files.setReadLock("idempotent-changed");
+            files.setIdempotentRepository(claims);
+            files.setIdempotentKey(inProgress.claimKey());
+            files.setReadLockRemoveOnCommit(true);
+            files.setReadLockRemoveOnRollback(true);
+        } else {
+            files.setReadLock("changed");
+        }
         files.setReadLockCheckInterval(readLockCheckInterval);
         files.setReadLockMinAge(readLockMinAge);
         // an empty file is taken too (and dead-lettered as empty) instead of blocking the poll
         files.setReadLockMinLength(0);
         // no .camelLock marker files: the claims in PostgreSQL decide which instance takes a file
         files.setReadLockMarkerFile(false);
+        files.setReadLockDeleteOrphanLockFiles(false);
         // each poll goes through its files in an order of its own (there is no order to keep: a listing's is the
         // file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
         files.setShuffle(true);

@@ -8,11 +8,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.file.FileConsumer;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.component.file.GenericFileOperations;
-import org.apache.camel.component.file.GenericFileProcessStrategy;
 
 /**
- * A camel-file endpoint whose consumer takes a file only with its claim (several instances may share the inbox),
- * loads it from the in-progress folder, and puts it back into the inbox when its failure is a passing one.
+ * A camel-file endpoint whose consumer loads a file from the in-progress folder and puts it back into the inbox when
+ * its failure is a passing one ({@link InProgressProcessStrategy}); its read lock takes the file's claim.
  */
 final class FeedFileEndpoint extends FileEndpoint {
 
@@ -30,9 +29,6 @@ final class FeedFileEndpoint extends FileEndpoint {
 
     @Override
     protected FileConsumer newFileConsumer(Processor processor, GenericFileOperations<File> operations) {
-        GenericFileProcessStrategy<File> strategy = new InProgressProcessStrategy(createGenericFileStrategy(),
-                intake.inProgress(), intake.stuck(), intake.folders());
-        strategy = new ClaimingProcessStrategy(strategy, intake);
-        return new FileConsumer(this, processor, operations, strategy);
+        return new FileConsumer(this, processor, operations, new InProgressProcessStrategy(createGenericFileStrategy(), intake));
     }
 }

@@ -13,6 +13,7 @@ import io.csvingest.RetryLater;
 import io.csvingest.SqlFile;
 import io.csvingest.context.LoadContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * deleted once the file has left the inbox. An instance that dies stops renewing; when the lease has run out another
  * instance takes the file over. The file's transaction confirms the claim just before it commits (fencing), so an
  * instance whose claim was taken over cannot commit the file a second time.
+ * <p>
+ * camel-file asks for a claim through its {@code idempotent-changed} read lock: this is its {@link
+ * IdempotentRepository}, keyed by the file's path in the inbox (what Camel's own JDBC repository lacks: the lease
+ * taken over in one atomic statement, and the fencing in the file's transaction).
  */
-public final class FileClaims extends ServiceSupport {
+public final class FileClaims extends ServiceSupport implements IdempotentRepository {
 
     /** The claimed file's path relative to the inbox: the claim's key. */
-    public static final LoadContext.Part<String> PATH = LoadContext.part("claimed path", "the claim (ClaimingProcessStrategy)");
+    public static final LoadContext.Part<String> PATH = LoadContext.part("claimed path",
+            "camel-file's read lock (InProgressProcessStrategy.begin)");
 
     private static final Logger LOG = LoggerFactory.getLogger(FileClaims.class);
     private static final String TAKE = SqlFile.read("claim-take");
@@ -47,6 +53,7 @@ public final class FileClaims extends ServiceSupport {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Supplier<ScheduledExecutorService> executors;
     private ScheduledExecutorService heartbeat;
+    private volatile IntakeGate gate;
 
     public FileClaims(DataSource dataSource, String instance, long leaseSeconds, Supplier<ScheduledExecutorService> executors) {
         this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
@@ -63,6 +70,55 @@ public final class FileClaims extends ServiceSupport {
 
     public long leaseSeconds() {
         return leaseSeconds;
+    }
+
+    /** The gate to close when a claim cannot be asked for (the database is away): files then wait. */
+    public void closeOnFailure(IntakeGate gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * camel-file's read lock asks for the file: true when this instance now holds its claim. When the database does
+     * not answer, false (the file stays in the inbox) and the gate closes until it answers again.
+     */
+    @Override
+    public boolean add(String path) {
+        try {
+            return claim(path);
+        } catch (RuntimeException databaseAway) {
+            IntakeGate closing = gate;
+            if (closing != null) {
+                closing.trip(databaseAway);
+            }
+            return false;
+        }
+    }
+
+    /** Whether a claim on the file holds now, this instance's or another's. */
+    @Override
+    public boolean contains(String path) {
+        return held.contains(path) || !jdbc.queryForList(
+                "SELECT 1 FROM csv_ingest_claim WHERE path = ? AND lease_until > now()", path).isEmpty();
+    }
+
+    /** camel-file's end step (the file moved on, or its read lock was let go): the claim is let go. */
+    @Override
+    public boolean remove(String path) {
+        release(path);
+        return true;
+    }
+
+    /** The file has left the inbox: nothing to keep, the claim is let go. */
+    @Override
+    public boolean confirm(String path) {
+        release(path);
+        return true;
+    }
+
+    /** Lets go of every claim this instance holds. */
+    @Override
+    public void clear() {
+        List.copyOf(held).forEach(this::release);
     }
 
     /**
@@ -118,14 +174,14 @@ public final class FileClaims extends ServiceSupport {
     /** In the file's transaction, just before it commits: fails the file (to retry later) unless the claim is still ours. */
     public void confirm(Exchange exchange) {
         String path = LoadContext.of(exchange).find(PATH).orElse(null);
-        if (path != null && !confirm(path)) {
+        if (path != null && !confirmInTransaction(path)) {
             throw new RetryLater("this instance's claim on " + path + " ran out and another instance took the file"
                                  + " over: nothing of this attempt is committed");
         }
     }
 
     /** True when the claim is still this instance's; it then holds for a full lease from now, locked until the commit. */
-    boolean confirm(String path) {
+    boolean confirmInTransaction(String path) {
         return inFileTransaction.update(CONFIRM, leaseSeconds, path, owner) == 1;
     }
 

@@ -65,6 +65,16 @@ public final class InProgress {
         };
     }
 
+    /** The key of a file's claim: its path in the inbox, the same before and after its move into progress. */
+    Expression claimKey() {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return inboxPath(Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)));
+            }
+        };
+    }
+
     /** The file's path relative to the inbox, for a file in the inbox or in the in-progress folder. */
     String inboxPath(Path file) {
         Path absolute = file.toAbsolutePath().normalize();

@@ -41,6 +41,7 @@ public class DataSourceConfiguration implements CamelConfiguration {
         context.addService(claims);
         DatabaseGate gate = new DatabaseGate(context, dataSource, ledger, retryInitial, retryMax);
         context.getRegistry().bind("databaseGate", gate);
+        claims.closeOnFailure(gate);
         context.addService(gate);
         org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
         if (health != null) {

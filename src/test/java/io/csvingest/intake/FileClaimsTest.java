@@ -68,8 +68,8 @@ class FileClaimsTest {
         // a lease that ran out, as when its instance stopped renewing it
         db.execute("UPDATE csv_ingest_claim SET lease_until = clock_timestamp() - interval '1 second'");
         assertTrue(second.claim("b.csv"));
-        assertFalse(inFileTransaction(() -> first.confirm("b.csv")), "the first instance may no longer commit the file");
-        assertTrue(inFileTransaction(() -> second.confirm("b.csv")));
+        assertFalse(inFileTransaction(() -> first.confirmInTransaction("b.csv")), "the first instance may no longer commit the file");
+        assertTrue(inFileTransaction(() -> second.confirmInTransaction("b.csv")));
     }
 
     @Test
@@ -80,7 +80,7 @@ class FileClaimsTest {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.queryForList("SELECT pg_sleep(?)", LEASE_SECONDS + 0.2);
             first.renew();
-            return first.confirm("c.csv");
+            return first.confirmInTransaction("c.csv");
         });
         assertTrue(confirmed);
         // between its commit and the file's move, no other instance may take it over
