@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.FileEndpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ExpressionAdapter;
 
@@ -23,15 +24,29 @@ import org.apache.camel.support.ExpressionAdapter;
 @org.apache.camel.spi.annotations.Component("feed")
 public class FeedComponent extends DefaultComponent {
 
+    @Metadata(defaultValue = "inbox", description = "The folder files are dropped into (INBOX_DIR)")
     private String inboxDir = "inbox";
+    @Metadata(defaultValue = "outbox", description = "Where loaded files go, with their report (OUTBOX_DIR)")
     private String outboxDir = "outbox";
+    @Metadata(defaultValue = "deadletter", description = "Where files that cannot be loaded go, with their reason (DEADLETTER_DIR)")
     private String deadletterDir = "deadletter";
+    @Metadata(defaultValue = "5000", description = "Rows per batch for feeds that do not set batchSize (BATCH_SIZE)")
     private int batchSize = 5000;
-    private LoadMethod loadMethod = LoadMethod.COPY;
+    @Metadata(defaultValue = "copy", enums = "copy,insert", description = "How feeds load unless they set method (LOAD_METHOD)")
+    private String loadMethod = LoadMethod.COPY.option();
+    @Metadata(defaultValue = "500", description = "How often a feed's folder is listed, in milliseconds (POLL_DELAY_MS)")
     private long pollDelay = 500;
+    @Metadata(defaultValue = "250", description = "How often a file is looked at while it may still be written, in milliseconds"
+                                                + " (READ_LOCK_CHECK_INTERVAL_MS)")
     private long readLockCheckInterval = 250;
+    @Metadata(defaultValue = "1000", description = "How long a file must be unchanged before it is read, in milliseconds"
+                                                 + " (READ_LOCK_MIN_AGE_MS)")
     private long readLockMinAge = 1000;
+    @Metadata(defaultValue = "5000", description = "How often what no feed takes is reported and folders that could not be"
+                                                 + " written are tried again, in milliseconds")
     private long unclaimedCheckInterval = 5000;
+    @Metadata(defaultValue = "300", description = "How long a feed with files to load may make no progress before readiness"
+                                                + " goes down, in seconds (STALL_SECONDS)")
     private long stallSeconds = 300;
     private final FeedRegistry registry = new FeedRegistry();
     private final StuckFiles stuck = new StuckFiles();
@@ -42,7 +57,7 @@ public class FeedComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         FeedEndpoint endpoint = new FeedEndpoint(uri, this, remaining);
         endpoint.setBatchSize(batchSize);
-        endpoint.defaultMethod(loadMethod);
+        endpoint.defaultMethod(LoadMethod.parse(loadMethod));
         setProperties(endpoint, parameters);
         endpoint.validate();
         return endpoint;
@@ -171,12 +186,12 @@ public class FeedComponent extends DefaultComponent {
     }
 
     public String getLoadMethod() {
-        return loadMethod.option();
+        return loadMethod;
     }
 
     /** How feeds load unless they say otherwise: {@code copy} (default) or {@code insert}. */
     public void setLoadMethod(String loadMethod) {
-        this.loadMethod = LoadMethod.parse(loadMethod);
+        this.loadMethod = LoadMethod.parse(loadMethod).option();
     }
 
     public int getBatchSize() {

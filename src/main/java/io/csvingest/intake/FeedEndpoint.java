@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.csvingest.clean.HeaderNormalizer;
 import io.csvingest.feed.Cleaning;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.Dialect;
@@ -18,32 +17,75 @@ import io.csvingest.feed.Names;
 import io.csvingest.feed.RejectLimit;
 import io.csvingest.feed.ReservedNames;
 import io.csvingest.feed.ValueFormats;
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** {@code feed:name?include=...&table=...&mode=...}: one feed's options; its consumer watches the inbox via camel-file. */
+/**
+ * Loads the CSV files dropped into an inbox folder into PostgreSQL tables: which files a feed takes and how they load.
+ * Each option is checked as it is set (a bad value refuses the feed with the reason); the consumer watches the inbox
+ * through camel-file. The options' Javadoc below is their user documentation.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "feed", title = "CSV feed", syntax = "feed:name", consumerOnly = true,
+             remote = false, category = {Category.FILE, Category.DATABASE})
 public class FeedEndpoint extends DefaultEndpoint {
 
+    static final String DEFAULT_INCLUDE = "(?i).*\\.csv(\\.gz)?";
+
+    @UriPath(description = "The feed's name: letters, digits, '-' or '_', unique among the feeds")
+    @Metadata(required = true)
     private final String name;
-    private String include = "(?i).*\\.csv(\\.gz)?";
+    @UriParam(defaultValue = DEFAULT_INCLUDE)
+    private String include = DEFAULT_INCLUDE;
+    @UriParam
     private String folder;
+    @UriParam
     private String schema;
+    @UriParam
     private String table;
-    private LoadMode mode = LoadMode.APPEND;
-    private LoadMethod method;
+    @UriParam(defaultValue = "append", enums = "append,replace,upsert")
+    private String mode = "append";
+    @UriParam(enums = "copy,insert")
+    private String method = LoadMethod.COPY.option();
     private boolean methodSet;
-    private List<String> keys = List.of();
-    private List<ColumnSpec> columns = List.of();
-    private Cleaning cleaning = Cleaning.DEFAULT;
-    private ValueFormats formats = ValueFormats.DEFAULT;
-    private Dialect dialect = Dialect.DEFAULT;
-    private RejectLimit maxRejects = RejectLimit.NONE;
+    @UriParam
+    private String keys;
+    @UriParam
+    private String columns;
+    @UriParam(defaultValue = "true")
+    private boolean trim = true;
+    @UriParam(defaultValue = "NULL,null,N/A,n/a")
+    private String nullValues;
+    @UriParam(defaultValue = "true")
+    private boolean dropDuplicates = true;
+    @UriParam(defaultValue = "auto")
+    private String delimiter = "auto";
+    @UriParam(defaultValue = "UTF-8")
+    private String charset = "UTF-8";
+    @UriParam
+    private String maxRejects;
+    @UriParam
+    private String thousandsSeparator;
+    @UriParam(defaultValue = ".")
+    private String decimalSeparator = ".";
+    @UriParam
+    private String dateFormat;
+    @UriParam
+    private String timestampFormat;
+    @UriParam
     private int batchSize;
+    @UriParam
     private String rowSteps;
-    private boolean fallback;
+    @UriParam(defaultValue = "false")
     private boolean reload;
+    @UriParam(defaultValue = "false")
+    private boolean fallback;
 
     FeedEndpoint(String uri, FeedComponent component, String name) {
         super(uri, component);
@@ -60,13 +102,28 @@ public class FeedEndpoint extends DefaultEndpoint {
 
     /** Checks the options together, once all are set. */
     void validate() {
-        if (mode == LoadMode.UPSERT && keys.isEmpty()) {
+        formats();
+        LoadMode loadMode = LoadMode.parse(mode);
+        if (loadMode == LoadMode.UPSERT && keyList().isEmpty()) {
             throw new IllegalArgumentException("Feed '" + name + "' has mode upsert but no keys (e.g. keys: order_id)");
         }
-        if (mode == LoadMode.UPSERT && methodSet && method == LoadMethod.COPY) {
+        if (loadMode == LoadMode.UPSERT && methodSet && LoadMethod.parse(method) == LoadMethod.COPY) {
             throw new IllegalArgumentException("Feed '" + name + "' has mode upsert, which loads through INSERT ... ON"
                                                + " CONFLICT: method copy is for append and replace");
         }
+    }
+
+    /** What the options say, as the model every step of a file's load reads. */
+    Feed feed(Folders folders) {
+        LoadMode loadMode = LoadMode.parse(mode);
+        LoadMethod loadMethod = loadMode == LoadMode.UPSERT ? LoadMethod.INSERT : LoadMethod.parse(method);
+        Cleaning cleaning = Cleaning.DEFAULT.withTrim(trim).withDropDuplicates(dropDuplicates);
+        if (nullValues != null) {
+            cleaning = cleaning.withNullValues(nullValues);
+        }
+        return new Feed(name, schema, table, loadMode, loadMethod, keyList(),
+                columns == null ? List.of() : ColumnSpec.parseAll(columns), cleaning, formats(), dialect(),
+                maxRejects == null ? RejectLimit.NONE : RejectLimit.parse(maxRejects), batchSize, rowSteps, reload, folders);
     }
 
     @Override
@@ -74,14 +131,33 @@ public class FeedEndpoint extends DefaultEndpoint {
         FeedComponent component = (FeedComponent) getComponent();
         Folders folders = component.folders();
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
-        LoadMethod effective = mode == LoadMode.UPSERT ? LoadMethod.INSERT : method;
-        Feed feed = new Feed(name, schema, table, mode, effective, keys, columns, cleaning, formats, dialect, maxRejects, batchSize, rowSteps,
-                reload, folders);
+        Feed feed = feed(folders);
         // a file name is one piece of text: . matches any character of it (a line break too)
         FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
         FeedActivity activity = new FeedActivity(name);
         return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), claim, activity,
                 component.filesEndpoint(watched, name, activity));
+    }
+
+    private List<String> keyList() {
+        return keys == null ? List.of() : Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
+                .map(Names::snakeCase).toList();
+    }
+
+    private ValueFormats formats() {
+        ValueFormats formats = ValueFormats.DEFAULT.withDecimalSeparator(decimalSeparator);
+        formats = thousandsSeparator == null ? formats : formats.withThousandsSeparator(thousandsSeparator);
+        formats = dateFormat == null ? formats : formats.withDateFormat(dateFormat);
+        return timestampFormat == null ? formats : formats.withTimestampFormat(timestampFormat);
+    }
+
+    private Dialect dialect() {
+        return Dialect.DEFAULT.withDelimiter(delimiter).withCharset(charset);
+    }
+
+    /** The service-wide default ({@code LOAD_METHOD}), which upsert feeds silently leave for INSERT. */
+    void defaultMethod(LoadMethod method) {
+        this.method = method.option();
     }
 
     public String getName() {
@@ -92,7 +168,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         return include;
     }
 
-    /** Regular expression for the file names this feed takes, e.g. {@code orders-.*\.csv}. */
+    /**
+     * Regular expression the whole file name must match, e.g. {@code orders-.*\.csv}; {@code .} matches any character
+     * of a name, a line break too.
+     */
     public void setInclude(String include) {
         try {
             Pattern.compile(include);
@@ -106,7 +185,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         return folder;
     }
 
-    /** A subfolder of the inbox this feed watches instead of the inbox itself, e.g. {@code orders}. */
+    /**
+     * A subfolder of the inbox this feed watches instead of the inbox itself, e.g. {@code sensors} watches {@code
+     * inbox/sensors/} (a real folder: one that is a symbolic link is never read through).
+     */
     public void setFolder(String folder) {
         if (!folder.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
             throw new IllegalArgumentException("folder '" + folder + "' must be one plain subfolder name of the inbox");
@@ -119,9 +201,10 @@ public class FeedEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * The schema the feed's tables are in (looked up, created, locked and loaded there, always by this qualified
-     * name); default: the database's default schema for the service's user, where the load ledger is too (usually
-     * {@code public}). PostgreSQL's own schemas are refused.
+     * The schema the feed's tables are in: looked up, created, locked, loaded, emptied and upserted there, always by
+     * this schema-qualified name. It must exist. Default: the database's default schema for the service's user (the
+     * first schema of its search_path that exists: public, or one named like the user), where the load ledger is too.
+     * pg_catalog, information_schema, pg_toast and any pg_* schema are refused.
      */
     public void setSchema(String schema) {
         ReservedNames.schemaProblem(schema).ifPresent(problem -> {
@@ -134,7 +217,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         return table;
     }
 
-    /** Target table; when unset the table is named after the file ({@code sales.csv} loads into {@code sales}). */
+    /**
+     * Target table, a lower_snake_case name; default: named after the file ({@code Sales 2024.csv} loads into {@code
+     * sales_2024}). The service's own tables and names starting with pg_ are refused.
+     */
     public void setTable(String table) {
         if (!table.equals(Names.snakeCase(table))) {
             throw new IllegalArgumentException("table '" + table + "' must be a lower_snake_case name such as "
@@ -147,128 +233,155 @@ public class FeedEndpoint extends DefaultEndpoint {
     }
 
     public String getMode() {
-        return mode.option();
+        return mode;
     }
 
-    /** {@code append} (default), {@code replace} or {@code upsert}. */
+    /**
+     * How a file's rows meet the table: append adds them; replace makes the table's rows exactly the file's, in one
+     * transaction; upsert inserts new keys and updates existing ones (INSERT ... ON CONFLICT (keys) DO UPDATE).
+     */
     public void setMode(String mode) {
-        this.mode = LoadMode.parse(mode);
+        this.mode = LoadMode.parse(mode).option();
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    /**
+     * How rows travel: copy (COPY FROM STDIN, the fastest; append and replace) or insert (camel-sql, one INSERT of the
+     * whole batch, an array per column); upsert always inserts. Default: the service-wide LOAD_METHOD.
+     */
+    public void setMethod(String method) {
+        this.method = LoadMethod.parse(method).option();
+        this.methodSet = true;
     }
 
     public String getKeys() {
-        return String.join(",", keys);
+        return keys;
     }
 
-    /** Key columns for {@code upsert}, comma-separated, e.g. {@code order_id} or {@code sensor_id,measured_at}. */
+    /** Key columns for upsert, comma-separated, e.g. {@code order_id} or {@code sensor_id, measured_at}. */
     public void setKeys(String keys) {
-        this.keys = Arrays.stream(keys.split(",")).map(String::strip).filter(k -> !k.isEmpty())
-                .map(Names::snakeCase).toList();
+        this.keys = keys;
     }
 
     public String getColumns() {
-        return columns.toString();
+        return columns;
     }
 
-    /** Header-to-column mapping with types, see {@link ColumnSpec#parseAll}. */
+    /**
+     * Header-to-column mapping with types, comma-separated entries {@code Header[=column][:type]}, e.g. {@code Order
+     * ID=order_id:bigint, total:numeric, Customer Name=customer}.
+     */
     public void setColumns(String columns) {
-        this.columns = ColumnSpec.parseAll(columns);
+        ColumnSpec.parseAll(columns);
+        this.columns = columns;
     }
 
     public boolean isTrim() {
-        return cleaning.trim();
+        return trim;
     }
 
-    /** Whether values are trimmed of surrounding white space (default true). */
+    /** Whether values are trimmed of surrounding white space (quoted ones too). */
     public void setTrim(boolean trim) {
-        cleaning = cleaning.withTrim(trim);
+        this.trim = trim;
     }
 
     public String getNullValues() {
-        return String.join(",", cleaning.nullValues());
+        return nullValues;
     }
 
-    /** Values read as NULL, comma-separated (default {@code NULL,null,N/A,n/a}); an empty value is always NULL. */
+    /** Values read as NULL, comma-separated; replaces the default list. The empty value is always NULL. */
     public void setNullValues(String nullValues) {
-        cleaning = cleaning.withNullValues(nullValues);
+        this.nullValues = nullValues;
     }
 
     public boolean isDropDuplicates() {
-        return cleaning.dropDuplicates();
+        return dropDuplicates;
     }
 
-    /** Whether exact duplicate rows within a file are dropped and counted (default true). */
+    /** Whether rows identical to an earlier row of the same file are dropped (and counted). */
     public void setDropDuplicates(boolean dropDuplicates) {
-        cleaning = cleaning.withDropDuplicates(dropDuplicates);
+        this.dropDuplicates = dropDuplicates;
     }
 
     public String getDelimiter() {
-        return dialect.delimiter() == null ? "auto" : dialect.delimiter().toString();
+        return delimiter;
     }
 
-    /** {@code ,} {@code ;} {@code |} {@code tab}, or {@code auto} (default: detected from the header line). */
+    /** {@code ,} {@code ;} {@code |} {@code tab}, or {@code auto}: the one seen most often in the header line. */
     public void setDelimiter(String delimiter) {
-        dialect = dialect.withDelimiter(delimiter);
+        Dialect.DEFAULT.withDelimiter(delimiter);
+        this.delimiter = delimiter;
     }
 
     public String getCharset() {
-        return dialect.charset().name();
+        return charset;
     }
 
-    /** The files' character encoding, e.g. {@code windows-1252} (default UTF-8; a UTF-8 BOM is skipped). */
+    /** The files' character encoding, e.g. {@code windows-1252}; a byte order mark decides instead. */
     public void setCharset(String charset) {
-        dialect = dialect.withCharset(charset);
+        Dialect.DEFAULT.withCharset(charset);
+        this.charset = charset;
     }
 
     public String getMaxRejects() {
-        return maxRejects.toString();
+        return maxRejects;
     }
 
-    /** Most rows a file may have rejected before it is dead-lettered instead: {@code 100} or {@code 2%} (default: no limit). */
+    /**
+     * Most rows a file may have rejected before the whole file is dead-lettered instead: a count ({@code 100}) or a
+     * share of the rows read ({@code 2%}). Default: no limit.
+     */
     public void setMaxRejects(String maxRejects) {
-        this.maxRejects = RejectLimit.parse(maxRejects);
+        RejectLimit.parse(maxRejects);
+        this.maxRejects = maxRejects;
     }
 
     public String getThousandsSeparator() {
-        return formats.thousands() == null ? "" : formats.thousands().toString();
+        return thousandsSeparator;
     }
 
-    /** Grouping character in numbers, e.g. {@code ,} for {@code 1,234.50} (default: none). */
+    /** Grouping character in numbers, e.g. {@code ,} for {@code 1,234.50}. Default: none. */
     public void setThousandsSeparator(String separator) {
-        formats = formats.withThousandsSeparator(separator);
+        this.thousandsSeparator = separator; // checked with the decimal separator in validate()
     }
 
     public String getDecimalSeparator() {
-        return String.valueOf(formats.decimal());
+        return decimalSeparator;
     }
 
-    /** Decimal point in numbers, e.g. {@code ,} for {@code 1.234,50} (default {@code .}). */
+    /** Decimal point in numbers, e.g. {@code ,} for {@code 1.234,50}. */
     public void setDecimalSeparator(String separator) {
-        formats = formats.withDecimalSeparator(separator);
+        this.decimalSeparator = separator; // checked with the thousands separator in validate()
     }
 
     public String getDateFormat() {
-        return formats.datePattern();
+        return dateFormat;
     }
 
-    /** A date pattern accepted besides ISO {@code yyyy-MM-dd}, e.g. {@code dd/MM/yyyy}. */
+    /** A date pattern accepted besides ISO {@code yyyy-MM-dd}, e.g. {@code dd/MM/yyyy} (strict: 31/02 is refused). */
     public void setDateFormat(String pattern) {
-        formats = formats.withDateFormat(pattern);
+        ValueFormats.DEFAULT.withDateFormat(pattern);
+        this.dateFormat = pattern;
     }
 
     public String getTimestampFormat() {
-        return formats.timestampPattern();
+        return timestampFormat;
     }
 
     /** A timestamp pattern accepted besides ISO, e.g. {@code dd/MM/yyyy HH:mm}. */
     public void setTimestampFormat(String pattern) {
-        formats = formats.withTimestampFormat(pattern);
+        ValueFormats.DEFAULT.withTimestampFormat(pattern);
+        this.timestampFormat = pattern;
     }
 
     public int getBatchSize() {
         return batchSize;
     }
 
-    /** Rows per INSERT batch; defaults to the service-wide {@code BATCH_SIZE}. */
+    /** Rows per batch (COPY or INSERT), each in a savepoint of the file's transaction. Default: BATCH_SIZE. */
     public void setBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
@@ -276,29 +389,11 @@ public class FeedEndpoint extends DefaultEndpoint {
         this.batchSize = batchSize;
     }
 
-    public String getMethod() {
-        return method.option();
-    }
-
-    /**
-     * {@code copy} (COPY through PgJDBC, the default for append and replace) or {@code insert} (camel-sql batches);
-     * upsert always inserts. Defaults to the service-wide {@code LOAD_METHOD}.
-     */
-    public void setMethod(String method) {
-        this.method = LoadMethod.parse(method);
-        this.methodSet = true;
-    }
-
-    /** The service-wide default, which upsert feeds silently leave for INSERT. */
-    void defaultMethod(LoadMethod method) {
-        this.method = method;
-    }
-
     public String getRowSteps() {
         return rowSteps;
     }
 
-    /** A {@code direct:} route every row passes through before loading (filter, transform); see routes/README.md. */
+    /** A direct: route every row passes through before it is loaded (filter, transform), e.g. {@code direct:orders-rows}. */
     public void setRowSteps(String rowSteps) {
         if (!rowSteps.startsWith("direct:")) {
             throw new IllegalArgumentException("rowSteps must name a direct: route, e.g. direct:orders-rows");
@@ -310,7 +405,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         return reload;
     }
 
-    /** Load a file even when the same content was loaded into the table before (default false: skip it as duplicate). */
+    /**
+     * Load a file even when the table already got the same content (SHA-256); by default such a file is skipped and
+     * moved to the outbox marked duplicate. Even with reload, the very same file is not loaded twice.
+     */
     public void setReload(boolean reload) {
         this.reload = reload;
     }
@@ -319,7 +417,7 @@ public class FeedEndpoint extends DefaultEndpoint {
         return fallback;
     }
 
-    /** A fallback feed (zero-config) takes only files that no other running feed matches. */
+    /** A fallback feed (the zero-config one) takes only files no other running feed matches. */
     public void setFallback(boolean fallback) {
         this.fallback = fallback;
     }
