@@ -116,21 +116,11 @@ public class BatchLoader implements Processor {
 
     /** Inserts rows {@code [from, to)} of {@code rows}, halving around refused ones (rejected into the batch); returns how many went in. */
     private int insert(Exchange exchange, RowBatch batch, int[] rows, int from, int to) throws Exception {
-        Exception failure = FileTransaction.inSavepoint(exchange, () -> send(exchange, batch, rows, from, to));
-        if (failure == null) {
-            FileLoad.of(exchange).countLoaded(to - from);
-            return to - from;
-        }
-        DatabaseRefusal refusal = DatabaseRefusal.of(failure);
-        if (refusal == null) {
-            throw failure;
-        }
-        if (to - from == 1) {
-            batch.reject(rows[from], refusal.column(), refusal.reason());
-            return 0;
-        }
-        int half = from + (to - from) / 2;
-        return insert(exchange, batch, rows, from, half) + insert(exchange, batch, rows, half, to);
+        int stored = Halving.store(from, to,
+                (first, end) -> FileTransaction.inSavepoint(exchange, () -> send(exchange, batch, rows, first, end)),
+                (position, refusal) -> batch.reject(rows[position], refusal.column(), refusal.reason()));
+        FileLoad.of(exchange).countLoaded(stored);
+        return stored;
     }
 
     /** The exception of the attempt, or null when the rows are in: one array per column if the plan can, else a list per row. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import io.csvingest.IngestException;
@@ -34,39 +35,50 @@ public class TablePlanner implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Feed feed = LoadContext.of(exchange).feed();
+        LoadContext context = LoadContext.of(exchange);
         FileLoad load = FileLoad.of(exchange);
-        TableName table = new TableName(load.schema(), load.table());
-        List<String> columns = CleanedHeader.of(exchange).columns();
+        CsvSource source = CsvSource.of(exchange);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> existing = exchange.getIn().getBody(List.class);
+        Planned planned = plan(new TableName(load.schema(), load.table()), CleanedHeader.of(exchange).columns(),
+                context.feed(), existing, source::peek);
+        if (planned.types() != null) {
+            context.set(Coercer.TYPES, planned.types());
+        }
+        context.set(TablePlan.PART, planned.plan());
+        exchange.getIn().setBody(planned.plan().preparation());
+    }
+
+    /** A file's plan, and the types its values are checked against (null: no rows and no table, nothing to check). */
+    record Planned(TablePlan plan, List<ColumnType> types) {
+    }
+
+    /**
+     * Plans the load of a file with these columns into {@code table}, whose existing columns {@code existing}
+     * describes ({@code sql/table-columns.sql}; empty or null: no such table), the first rows read by {@code peek}.
+     */
+    static Planned plan(TableName table, List<String> columns, Feed feed, List<Map<String, Object>> existing,
+                        IntFunction<RecordBlock> peek) {
         List<String> missingKeys = feed.keys().stream().filter(key -> !columns.contains(key)).toList();
         if (!missingKeys.isEmpty()) {
             throw new IngestException("The feed's key column(s) " + missingKeys + " are not in the file (its columns: "
                                       + String.join(", ", columns) + ")");
         }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> existing = exchange.getIn().getBody(List.class);
-        List<ColumnType> types = null;
         boolean exists = existing != null && !existing.isEmpty();
-        List<Map<String, Object>> described = null;
         if (exists) {
             checkColumnsExist(table.toString(), columns, existing);
-            described = inFileOrder(columns, existing);
-            LoadContext.of(exchange).set(Coercer.TYPES, existingTypes(described));
-        } else if (CsvSource.of(exchange).peek(1).size() > 0) {
-            // a header without rows says nothing about types: create no table rather than an all-text one
-            types = types(columns, feed, CsvSource.of(exchange));
-            LoadContext.of(exchange).set(Coercer.TYPES, types);
+            List<Map<String, Object>> described = inFileOrder(columns, existing);
+            boolean copyable = existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
+            return new Planned(TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable,
+                    arrayTypes(described)), existingTypes(described));
         }
-        boolean copyable = !exists || existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
-        TablePlan plan = TablePlan.of(table, columns, types, feed.mode(), feed.keys(), exists, copyable,
-                exists ? arrayTypes(described) : null);
-        LoadContext.of(exchange).set(TablePlan.PART, plan);
-        exchange.getIn().setBody(plan.preparation());
+        // a header without rows says nothing about types: create no table rather than an all-text one
+        List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
+        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types);
     }
 
     /** The feed's declared types, else types inferred from the first rows. */
-    private static List<ColumnType> types(List<String> columns, Feed feed, CsvSource source) {
-        RecordBlock peeked = source.peek(SAMPLE_ROWS);
+    private static List<ColumnType> types(List<String> columns, Feed feed, RecordBlock peeked) {
         RowCleaner cleaner = new RowCleaner(feed.cleaning());
         List<String[]> sample = new ArrayList<>();
         for (int r = 0; r < Math.min(peeked.size(), SAMPLE_ROWS); r++) {

@@ -30,7 +30,7 @@ public final class Records {
                 Files.writeString(file, csv, StandardCharsets.UTF_8);
                 try (CsvSource source = CsvSource.open(file)) {
                     Iterator<RecordBlock> blocks = source.batches(Integer.MAX_VALUE);
-                    return blocks.next();
+                    return blocks.hasNext() ? blocks.next() : source.peek(1); // no records: an empty block
                 }
             } finally {
                 Files.delete(file);

@@ -1,0 +1,114 @@
+package io.csvingest.load;
+
+import java.util.List;
+import java.util.Map;
+
+import io.csvingest.IngestException;
+import io.csvingest.feed.Cleaning;
+import io.csvingest.feed.ColumnSpec;
+import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.Dialect;
+import io.csvingest.feed.Feed;
+import io.csvingest.feed.Folders;
+import io.csvingest.feed.LoadMethod;
+import io.csvingest.feed.LoadMode;
+import io.csvingest.feed.RejectLimit;
+import io.csvingest.feed.ValueFormats;
+import io.csvingest.parse.RecordBlock;
+import io.csvingest.support.Records;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How a file's load is planned: a new table from the header and the first rows, an existing one by column name. */
+class TablePlannerTest {
+
+    private static final TableName TABLE = new TableName("staging", "orders");
+
+    private static Feed feed(LoadMode mode, List<String> keys, String columns) {
+        return new Feed("test", null, null, mode, LoadMethod.COPY, keys, columns == null ? List.of() : ColumnSpec.parseAll(columns),
+                Cleaning.DEFAULT, ValueFormats.DEFAULT, Dialect.DEFAULT, RejectLimit.NONE, 500, null, false,
+                Folders.of("in", "out", "dead"));
+    }
+
+    private static Map<String, Object> column(String name, String type, boolean copyable, boolean arrayable) {
+        return Map.of("column_name", name, "data_type", type, "copyable", copyable, "arrayable", arrayable,
+                "element_type", type);
+    }
+
+    @Test
+    void should_create_a_missing_table_from_the_header_and_the_types_of_its_first_rows() {
+        RecordBlock rows = Records.block("id,amount,ordered_on,note\n1,12.50,2026-11-22, a \n2,3,2026-11-23,NULL\n");
+
+        TablePlanner.Planned planned = TablePlanner.plan(TABLE, List.of("id", "amount", "ordered_on", "note"),
+                feed(LoadMode.APPEND, List.of(), null), List.of(), count -> rows);
+
+        assertEquals(List.of(ColumnType.BIGINT, ColumnType.NUMERIC, ColumnType.DATE, ColumnType.TEXT), planned.types());
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"staging\".\"orders\" (\"id\" bigint, \"amount\" numeric,"
+                             + " \"ordered_on\" date, \"note\" text)"), planned.plan().preparation());
+        assertTrue(planned.plan().copyable());
+        assertEquals("COPY \"staging\".\"orders\" (\"id\", \"amount\", \"ordered_on\", \"note\") FROM STDIN",
+                planned.plan().copySql());
+    }
+
+    @Test
+    void should_create_no_table_for_a_header_without_rows() {
+        TablePlanner.Planned planned = TablePlanner.plan(TABLE, List.of("id"), feed(LoadMode.APPEND, List.of(), null),
+                null, count -> Records.block("id\n"));
+
+        assertNull(planned.types(), "nothing to infer types from, nothing to check");
+        assertEquals(List.of(), planned.plan().preparation());
+    }
+
+    @Test
+    void should_fill_an_existing_table_by_column_name_in_the_file_s_order() {
+        List<Map<String, Object>> existing = List.of(column("note", "text", true, true), column("id", "bigint", true, true));
+
+        TablePlanner.Planned planned = TablePlanner.plan(TABLE, List.of("id", "note"), feed(LoadMode.APPEND, List.of(), null),
+                existing, count -> { throw new AssertionError("an existing table needs no sample"); });
+
+        assertEquals(List.of(ColumnType.BIGINT, ColumnType.TEXT), planned.types());
+        assertEquals(List.of(), planned.plan().preparation());
+        assertEquals("INSERT INTO \"staging\".\"orders\" (\"id\", \"note\") SELECT * FROM unnest(?::bigint[], ?::text[])",
+                planned.plan().arraySql());
+    }
+
+    @Test
+    void should_send_rows_as_inserts_where_copy_or_arrays_cannot_fill_the_table() {
+        List<Map<String, Object>> view = List.of(column("id", "bigint", false, true), column("tags", "text[]", false, false));
+
+        TablePlan plan = TablePlanner.plan(TABLE, List.of("id", "tags"), feed(LoadMode.APPEND, List.of(), null), view,
+                count -> Records.block("id,tags\n")).plan();
+
+        assertFalse(plan.copyable(), "a view, or a table with rules or row-level security");
+        assertNull(plan.arraySql(), "a column without an array form: rows one by one");
+    }
+
+    @Test
+    void should_refuse_a_file_with_a_column_the_table_lacks_or_without_the_feed_s_keys() {
+        IngestException missing = assertThrows(IngestException.class, () -> TablePlanner.plan(TABLE, List.of("id", "email"),
+                feed(LoadMode.APPEND, List.of(), null), List.of(column("id", "bigint", true, true), column("name", "text", true, true)),
+                count -> Records.block("id,email\n")));
+        assertEquals("Table staging.orders has no column email (its columns: id, name). Rename the CSV header, add the"
+                     + " column to the table, or load the file into another table.", missing.getMessage());
+
+        IngestException keys = assertThrows(IngestException.class, () -> TablePlanner.plan(TABLE, List.of("id"),
+                feed(LoadMode.UPSERT, List.of("order_id"), null), List.of(), count -> Records.block("id\n1\n")));
+        assertTrue(keys.getMessage().startsWith("The feed's key column(s) [order_id] are not in the file"), keys.getMessage());
+    }
+
+    @Test
+    void should_key_a_new_upsert_table_on_the_keys_and_take_the_feed_s_declared_types() {
+        TablePlan plan = TablePlanner.plan(TABLE, List.of("order_id", "total"), feed(LoadMode.UPSERT, List.of("order_id"),
+                "order_id:text"), List.of(), count -> Records.block("order_id,total\n0042,9.5\n")).plan();
+
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"staging\".\"orders\" (\"order_id\" text, \"total\" numeric,"
+                             + " PRIMARY KEY (\"order_id\"))"), plan.preparation());
+        assertTrue(plan.arraySql().endsWith("ON CONFLICT (\"order_id\") DO UPDATE SET \"total\" = EXCLUDED.\"total\""),
+                plan.arraySql());
+    }
+}
