@@ -25,9 +25,11 @@ public class LedgerStart implements Processor {
     static final LoadContext.Part<FileChecksum> CHECKSUM = LoadContext.part("checksum", "LedgerStart");
 
     private final LoadLedger ledger;
+    private final PipelineMetrics metrics;
 
-    public LedgerStart(LoadLedger ledger) {
+    public LedgerStart(LoadLedger ledger, PipelineMetrics metrics) {
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,7 +40,7 @@ public class LedgerStart implements Processor {
         FileChecksum checksum = FileChecksum.of(PickedUpFile.of(exchange).fromStart());
         LoadContext.of(exchange).set(CHECKSUM, checksum);
         Optional<String> previous = previousLoad(ledger, exchange);
-        PipelineMetrics.bytesRead(exchange.getContext(), checksum.size());
+        metrics.bytesRead(checksum.size());
         long entry = ledger.start(load.fileName(), checksum, feed.name(), load.schema(), load.table());
         LoadContext.of(exchange).set(LoadLedger.ENTRY, entry);
         if (previous.isPresent()) {
@@ -46,7 +48,7 @@ public class LedgerStart implements Processor {
                          + load.target() + " from " + previous.get();
             ledger.ended(entry, "duplicate", why);
             LoadContext.of(exchange).set(LoadContext.DUPLICATE, why);
-            PipelineMetrics.file(exchange.getContext(), "duplicate");
+            metrics.file("duplicate");
             LOG.info("Skipped {}: {}; moved to the outbox marked duplicate (a feed with reload: true loads it again)",
                     load.fileName(), why);
         } else {

@@ -23,7 +23,14 @@ import org.apache.camel.ProducerTemplate;
  */
 public class BatchLoader implements Processor {
 
-    private ProducerTemplate template;
+    private final ProducerTemplate template;
+    private final PipelineMetrics metrics;
+
+    /** {@code template} sends INSERT attempts to the {@code insert-*} routes. */
+    public BatchLoader(ProducerTemplate template, PipelineMetrics metrics) {
+        this.template = template;
+        this.metrics = metrics;
+    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -72,7 +79,7 @@ public class BatchLoader implements Processor {
             checkNotAllRefused(exchange, batch, rows, insert(exchange, batch, rows, 0, rows.length));
             FileLoad.of(exchange).countBatch();
         }
-        PipelineMetrics.batch(exchange.getContext(), System.nanoTime() - started);
+        metrics.batch(System.nanoTime() - started);
     }
 
     /**
@@ -94,7 +101,7 @@ public class BatchLoader implements Processor {
             throw failure;
         }
         FileLoad.of(exchange).countBatch();
-        PipelineMetrics.batch(exchange.getContext(), sent.nanos() + System.nanoTime() - started);
+        metrics.batch(sent.nanos() + System.nanoTime() - started);
         ended.rejects().addAll(sent.batch().rejects());
     }
 
@@ -129,7 +136,7 @@ public class BatchLoader implements Processor {
         int columns = plan.columns().size();
         if (plan.arraySql() != null) {
             InsertBatch arrays = new InsertBatch(plan.arraySql(), columns, ArrayParameters.of(batch, rows, from, to, columns));
-            return template(exchange).send("direct:insert-arrays", insert -> insert.getIn().setBody(arrays))
+            return template.send("direct:insert-arrays", insert -> insert.getIn().setBody(arrays))
                     .getException();
         }
         List<List<String>> parameters = new ArrayList<>(to - from);
@@ -137,14 +144,7 @@ public class BatchLoader implements Processor {
             parameters.add(Arrays.asList(batch.values(rows[i])));
         }
         InsertBatch rowsOfBatch = new InsertBatch(plan.insertSql(), columns, parameters);
-        return template(exchange).send("direct:insert-rows", insert -> insert.getIn().setBody(rowsOfBatch))
+        return template.send("direct:insert-rows", insert -> insert.getIn().setBody(rowsOfBatch))
                 .getException();
-    }
-
-    private synchronized ProducerTemplate template(Exchange exchange) {
-        if (template == null) {
-            template = exchange.getContext().createProducerTemplate();
-        }
-        return template;
     }
 }

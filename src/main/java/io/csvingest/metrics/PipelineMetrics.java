@@ -2,6 +2,7 @@ package io.csvingest.metrics;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -14,23 +15,30 @@ import org.apache.camel.CamelContext;
 /**
  * The pipeline's own Prometheus meters on {@code /observe/metrics}: files by outcome, rows by bucket, bytes read,
  * batch load latency and the files waiting in the inbox. Without a meter registry (metrics off) it records nothing.
+ * One instance per service ({@code pipelineMetrics} in the registry), given to the steps that count.
  */
 public final class PipelineMetrics {
 
-    private PipelineMetrics() {
+    private final CamelContext context;
+    /** camel-main binds its meter registry while the context starts: looked up until then, kept from then on. */
+    private volatile MeterRegistry meters;
+    private volatile boolean resolved;
+
+    public PipelineMetrics(CamelContext context) {
+        this.context = context;
     }
 
     /** A file ended: {@code loaded}, {@code duplicate}, {@code dead_lettered}, {@code waiting} or {@code interrupted}. */
-    public static void file(CamelContext context, String outcome) {
-        MeterRegistry meters = meters(context);
+    public void file(String outcome) {
+        MeterRegistry meters = meters();
         if (meters != null) {
             meters.counter("csv_ingest_files", "outcome", outcome).increment();
         }
     }
 
     /** A loaded file's rows, by what became of them. */
-    public static void rows(CamelContext context, FileLoad load) {
-        MeterRegistry meters = meters(context);
+    public void rows(FileLoad load) {
+        MeterRegistry meters = meters();
         if (meters != null) {
             meters.counter("csv_ingest_rows", "bucket", "loaded").increment(load.loaded());
             meters.counter("csv_ingest_rows", "bucket", "rejected").increment(load.rejected());
@@ -40,24 +48,24 @@ public final class PipelineMetrics {
         }
     }
 
-    public static void bytesRead(CamelContext context, long bytes) {
-        MeterRegistry meters = meters(context);
+    public void bytesRead(long bytes) {
+        MeterRegistry meters = meters();
         if (meters != null) {
             meters.counter("csv_ingest_bytes_read").increment(bytes);
         }
     }
 
     /** One batch's INSERT (with its savepoint and any halving around refused rows). */
-    public static void batch(CamelContext context, long nanos) {
-        MeterRegistry meters = meters(context);
+    public void batch(long nanos) {
+        MeterRegistry meters = meters();
         if (meters != null) {
             meters.timer("csv_ingest_batch_load").record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
     /** Registers the gauge of files in the inbox (not counting hidden files and subfolders). */
-    public static void watchInbox(CamelContext context, Path inbox) {
-        MeterRegistry meters = meters(context);
+    public void watchInbox(Path inbox) {
+        MeterRegistry meters = meters();
         if (meters != null) {
             Gauge.builder("csv_ingest_inbox_files", inbox, PipelineMetrics::filesIn).strongReference(true)
                     .description("Files waiting in the inbox (not counting subfolders)").register(meters);
@@ -66,14 +74,18 @@ public final class PipelineMetrics {
 
     private static double filesIn(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
                                  && !f.getFileName().toString().startsWith(".")).count();
         } catch (IOException e) {
             return Double.NaN;
         }
     }
 
-    private static MeterRegistry meters(CamelContext context) {
-        return context.getRegistry().findSingleByType(MeterRegistry.class);
+    private MeterRegistry meters() {
+        if (!resolved) {
+            meters = context.getRegistry().findSingleByType(MeterRegistry.class);
+            resolved = context.isStarted();
+        }
+        return meters;
     }
 }

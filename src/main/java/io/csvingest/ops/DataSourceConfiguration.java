@@ -1,6 +1,7 @@
 package io.csvingest.ops;
 
 import java.net.InetAddress;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +12,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.health.HealthCheckRegistry;
 
 /**
  * The one HikariCP pool that camel-sql and camel-jdbc share, built from {@code db.*} and closed on shutdown; the
@@ -43,13 +45,15 @@ public class DataSourceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("databaseGate", gate);
         claims.closeOnFailure(gate);
         context.addService(gate);
-        org.apache.camel.health.HealthCheckRegistry health = org.apache.camel.health.HealthCheckRegistry.get(context);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new DatabaseHealthCheck(gate));
         }
+        PipelineMetrics metrics = new PipelineMetrics(context);
+        context.getRegistry().bind("pipelineMetrics", metrics);
         context.addStartupListener((started, alreadyStarted) -> {
             if (!alreadyStarted) {
-                PipelineMetrics.watchInbox(started, java.nio.file.Path.of(inbox));
+                metrics.watchInbox(Path.of(inbox));
             }
         });
     }

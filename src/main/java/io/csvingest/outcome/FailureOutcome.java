@@ -37,10 +37,12 @@ public class FailureOutcome implements Processor {
 
     private final IntakeGate gate;
     private final LoadLedger ledger;
+    private final PipelineMetrics metrics;
 
-    public FailureOutcome(IntakeGate gate, LoadLedger ledger) {
+    public FailureOutcome(IntakeGate gate, LoadLedger ledger, PipelineMetrics metrics) {
         this.gate = gate;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     @Override
@@ -111,7 +113,7 @@ public class FailureOutcome implements Processor {
      * is missing (the attempt is then marked interrupted later).
      */
     private void ended(Exchange exchange, String status, String reason) {
-        PipelineMetrics.file(exchange.getContext(), status.replace('-', '_'));
+        metrics.file(status.replace('-', '_'));
         Long entry = LoadContext.of(exchange).find(LoadLedger.ENTRY).orElse(null);
         if (entry == null || ledger == null) {
             return;

@@ -29,6 +29,12 @@ public class FileOutcome implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileOutcome.class);
 
+    private final PipelineMetrics metrics;
+
+    public FileOutcome(PipelineMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void process(Exchange exchange) {
         FileLoad load = FileLoad.of(exchange);
@@ -41,8 +47,8 @@ public class FileOutcome implements Processor {
             @Override
             public void onComplete(Exchange done) {
                 FileLoadLog.log(feed, load, rejectsName == null ? null : "outbox/" + rejectsName);
-                PipelineMetrics.file(done.getContext(), "loaded");
-                PipelineMetrics.rows(done.getContext(), load);
+                metrics.file("loaded");
+                metrics.rows(load);
                 try {
                     FileReport.write(report, feed, load, delimiter, rejectsName);
                 } catch (IOException e) {

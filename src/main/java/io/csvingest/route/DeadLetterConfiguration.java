@@ -2,6 +2,7 @@ package io.csvingest.route;
 
 import io.csvingest.intake.IntakeGate;
 import io.csvingest.ledger.LoadLedger;
+import io.csvingest.metrics.PipelineMetrics;
 import io.csvingest.outcome.FailureOutcome;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
@@ -19,6 +20,7 @@ public class DeadLetterConfiguration extends RouteConfigurationBuilder {
                     // FailureOutcome logs the one line a user needs (with a stack trace only when unexpected)
                     .logExhausted(false)
                     .process(new FailureOutcome(getContext().getRegistry().findSingleByType(IntakeGate.class),
-                            getContext().getRegistry().findSingleByType(LoadLedger.class)));
+                            getContext().getRegistry().findSingleByType(LoadLedger.class),
+                            getContext().getRegistry().findSingleByType(PipelineMetrics.class)));
     }
 }

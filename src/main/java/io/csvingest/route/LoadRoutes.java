@@ -17,6 +17,7 @@ import io.csvingest.load.CopyPipeline;
 import io.csvingest.load.FileTransaction;
 import io.csvingest.load.KeyDeduplication;
 import io.csvingest.load.TableLock;
+import io.csvingest.metrics.PipelineMetrics;
 import io.csvingest.outcome.CommitChecks;
 import io.csvingest.outcome.FileOutcome;
 import io.csvingest.outcome.ProgressLog;
@@ -39,15 +40,16 @@ public class LoadRoutes extends RouteBuilder {
         DataSource dataSource = getContext().getRegistry().findSingleByType(DataSource.class);
         LoadLedger ledger = getContext().getRegistry().findSingleByType(LoadLedger.class);
         FileClaims claims = getContext().getRegistry().findSingleByType(FileClaims.class);
+        PipelineMetrics metrics = getContext().getRegistry().findSingleByType(PipelineMetrics.class);
         long progressEvery = Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"));
-        BatchLoader loader = new BatchLoader();
+        BatchLoader loader = new BatchLoader(getContext().createProducerTemplate(), metrics);
 
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
                 .process(new StartLoadProcessor(ledger)).id("name-target-table")
                 // opened once, never through a link: the checksum and the rows come from this one open file
                 .process(PickedUpFile::open).id("open-file")
-                .process(new LedgerStart(ledger)).id("open-ledger-entry")
+                .process(new LedgerStart(ledger, metrics)).id("open-ledger-entry")
                 .filter(exchange -> !LoadContext.of(exchange).has(LoadContext.DUPLICATE)).id("skip-duplicate")
                     .to("direct:load-file");
 
@@ -75,7 +77,7 @@ public class LoadRoutes extends RouteBuilder {
                 .process(new RejectRecorder()).id("record-last-rejects")
                 .process(exchange -> RejectRecorder.checkLimit(exchange, true)).id("reject-limit")
                 .process(new CommitChecks(ledger, claims)).id("commit-checks")
-                .process(new FileOutcome()).id("report");
+                .process(new FileOutcome(metrics)).id("report");
 
         // BatchLoader sends each attempt to insert rows here (an InsertBatch: statement, parameter count, parameters)
         from("direct:insert-arrays").routeId("insert-arrays")
