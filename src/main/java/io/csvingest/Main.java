@@ -1,5 +1,7 @@
 package io.csvingest;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import sun.misc.Signal;
 
 /** Starts csv-ingest: a camel-main application that finds its routes and configuration in this package. */
@@ -18,7 +20,7 @@ public final class Main {
             System.setProperty("log4j2.configurationFile", "log4j2.properties,log4j2-json.properties");
         }
         org.apache.camel.main.Main main = new org.apache.camel.main.Main(Main.class);
-        java.util.concurrent.atomic.AtomicInteger signals = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger signals = new AtomicInteger();
         for (String signal : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(signal), received -> {
                 if (signals.incrementAndGet() == 1) {

@@ -1,6 +1,7 @@
 package io.csvingest.feeds;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ final class FeedValidator {
     }
 
     static String rootMessage(Throwable e) {
-        List<String> messages = new java.util.ArrayList<>();
+        List<String> messages = new ArrayList<>();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getMessage() != null) {
                 messages.add(t.getMessage());

@@ -9,21 +9,21 @@ import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
-/** A feed's consumer: registers the feed's claim while it runs and drives its own camel-file consumer on the inbox. */
+/** A feed's consumer: registers the feed's scope while it runs and drives its own camel-file consumer on the inbox. */
 final class FeedConsumer extends DefaultConsumer implements Suspendable, ShutdownAware {
 
     private final FeedRegistry registry;
-    private final FeedRegistry.Claim claim;
+    private final FeedRegistry.Scope scope;
     private final FeedActivity activity;
     private final FileEndpoint files;
     private Consumer fileConsumer;
     private boolean registered;
 
-    FeedConsumer(FeedEndpoint endpoint, Processor processor, FeedRegistry registry, FeedRegistry.Claim claim,
+    FeedConsumer(FeedEndpoint endpoint, Processor processor, FeedRegistry registry, FeedRegistry.Scope scope,
                  FeedActivity activity, FileEndpoint files) {
         super(endpoint, processor);
         this.registry = registry;
-        this.claim = claim;
+        this.scope = scope;
         this.activity = activity;
         this.files = files;
     }
@@ -31,7 +31,7 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        registry.register(claim, activity);
+        registry.register(scope, activity);
         registered = true;
         ServiceHelper.startService(files);
         fileConsumer = files.createConsumer(getProcessor());
@@ -71,7 +71,7 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownServices(fileConsumer, files);
         if (registered) {
-            registry.unregister(claim.feed());
+            registry.unregister(scope.feed());
             registered = false;
         }
         super.doStop();

@@ -133,9 +133,9 @@ public class FeedEndpoint extends DefaultEndpoint {
         Path watched = folder == null ? folders.inbox() : folders.inbox().resolve(folder);
         Feed feed = feed(folders);
         // a file name is one piece of text: . matches any character of it (a line break too)
-        FeedRegistry.Claim claim = new FeedRegistry.Claim(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
+        FeedRegistry.Scope scope = new FeedRegistry.Scope(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
         FeedActivity activity = new FeedActivity(name);
-        return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), claim, activity,
+        return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), scope, activity,
                 component.filesEndpoint(watched, name, activity));
     }
 

@@ -2,6 +2,7 @@ package io.csvingest.intake;
 
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,79 +22,79 @@ public final class FeedRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedRegistry.class);
 
-    /** A running feed's claim on inbox files. */
-    record Claim(String feed, Path folder, Pattern include, boolean fallback) {
+    /** Which inbox files a running feed would take: its folder and include pattern (a fallback feed yields to others). */
+    record Scope(String feed, Path folder, Pattern include, boolean fallback) {
 
         boolean matches(Path fileFolder, String fileName) {
             return folder.equals(fileFolder) && include.matcher(fileName).matches();
         }
     }
 
-    /** How long a stopped feed's claim still keeps the fallback feed off its files (a reload restarts it sooner). */
+    /** How long a stopped feed's scope still keeps the fallback feed off its files (a reload restarts it sooner). */
     private static final long RELOAD_GRACE_MILLIS = 10_000;
 
-    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final Map<String, FeedActivity> activities = new ConcurrentHashMap<>();
-    /** Claims of feeds stopped a moment ago, each until when it still counts. */
+    /** Scopes of feeds stopped a moment ago, each until when it still counts. */
     private final Map<String, Retired> retired = new ConcurrentHashMap<>();
     private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
 
-    void register(Claim claim, FeedActivity activity) {
-        Claim existing = claims.putIfAbsent(claim.feed(), claim);
+    void register(Scope scope, FeedActivity activity) {
+        Scope existing = scopes.putIfAbsent(scope.feed(), scope);
         if (existing != null) {
-            throw new IllegalStateException("Feed '" + claim.feed() + "' is already running; feed names must be unique");
+            throw new IllegalStateException("Feed '" + scope.feed() + "' is already running; feed names must be unique");
         }
-        activities.put(claim.feed(), activity);
-        retired.remove(claim.feed());
+        activities.put(scope.feed(), activity);
+        retired.remove(scope.feed());
     }
 
     void unregister(String feed) {
         activities.remove(feed);
-        Claim claim = claims.remove(feed);
-        if (claim != null && !claim.fallback()) {
-            retired.put(feed, new Retired(claim, System.currentTimeMillis() + RELOAD_GRACE_MILLIS));
+        Scope scope = scopes.remove(feed);
+        if (scope != null && !scope.fallback()) {
+            retired.put(feed, new Retired(scope, System.currentTimeMillis() + RELOAD_GRACE_MILLIS));
         }
     }
 
     /** Whether {@code feed} is the one feed that takes this file (modified at {@code lastModified}). */
     boolean takes(String feed, Path fileFolder, String fileName, long lastModified) {
-        List<Claim> matching = claimants(fileFolder, fileName);
-        List<Claim> specific = matching.stream().filter(claim -> !claim.fallback()).toList();
+        List<Scope> matching = scopesMatching(fileFolder, fileName);
+        List<Scope> specific = matching.stream().filter(scope -> !scope.fallback()).toList();
         if (specific.isEmpty() && reloading(fileFolder, fileName)) {
             return false; // a feed that matches it is being reloaded: not the fallback feed's file
         }
         if (specific.size() > 1) {
             if (reportedConflicts.add(fileFolder.resolve(fileName) + "@" + lastModified)) {
                 LOG.error("{}/{} matches feeds {}: no feed takes it; make their include patterns or folders disjoint",
-                        fileFolder.getFileName(), fileName, specific.stream().map(Claim::feed).sorted().toList());
+                        fileFolder.getFileName(), fileName, specific.stream().map(Scope::feed).sorted().toList());
             }
             return false;
         }
-        List<Claim> winners = specific.isEmpty() ? matching : specific;
-        return winners.stream().map(Claim::feed).min(Comparator.naturalOrder()).map(feed::equals).orElse(false);
+        List<Scope> winners = specific.isEmpty() ? matching : specific;
+        return winners.stream().map(Scope::feed).min(Comparator.naturalOrder()).map(feed::equals).orElse(false);
     }
 
     private boolean reloading(Path fileFolder, String fileName) {
         long now = System.currentTimeMillis();
         retired.values().removeIf(stopped -> stopped.until() < now);
-        return retired.values().stream().anyMatch(stopped -> stopped.claim().matches(fileFolder, fileName));
+        return retired.values().stream().anyMatch(stopped -> stopped.scope().matches(fileFolder, fileName));
     }
 
-    private record Retired(Claim claim, long until) {
+    private record Retired(Scope scope, long until) {
     }
 
     /** The running feeds whose folder and pattern match the file. */
-    List<Claim> claimants(Path fileFolder, String fileName) {
-        return claims.values().stream().filter(claim -> claim.matches(fileFolder, fileName)).toList();
+    List<Scope> scopesMatching(Path fileFolder, String fileName) {
+        return scopes.values().stream().filter(scope -> scope.matches(fileFolder, fileName)).toList();
     }
 
-    /** The running feeds' claims, each with its activity. */
-    Map<Claim, FeedActivity> running() {
-        Map<Claim, FeedActivity> running = new java.util.HashMap<>();
-        claims.forEach((feed, claim) -> {
+    /** The running feeds' scopes, each with its activity. */
+    Map<Scope, FeedActivity> running() {
+        Map<Scope, FeedActivity> running = new HashMap<>();
+        scopes.forEach((feed, scope) -> {
             FeedActivity activity = activities.get(feed);
             if (activity != null) {
-                running.put(claim, activity);
+                running.put(scope, activity);
             }
         });
         return running;
@@ -101,6 +102,6 @@ public final class FeedRegistry {
 
     /** The folders running feeds watch. */
     Set<Path> folders() {
-        return claims.values().stream().map(Claim::folder).collect(Collectors.toSet());
+        return scopes.values().stream().map(Scope::folder).collect(Collectors.toSet());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,7 +117,7 @@ public final class InProgress {
      * file gone and does not commit. Returns their inbox paths.
      */
     List<String> putBackInFlight() {
-        List<String> putBack = new java.util.ArrayList<>();
+        List<String> putBack = new ArrayList<>();
         for (Path file : List.copyOf(inFlight)) {
             try {
                 if (putBack(file)) {

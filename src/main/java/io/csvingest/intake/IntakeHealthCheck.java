@@ -37,8 +37,8 @@ final class IntakeHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         List<String> problems = new ArrayList<>();
         stuck.problem().ifPresent(problems::add);
-        registry.running().forEach((claim, activity) ->
-                activity.stalled(stallSeconds, hasWaitingFiles(claim)).ifPresent(problems::add));
+        registry.running().forEach((scope, activity) ->
+                activity.stalled(stallSeconds, hasWaitingFiles(scope)).ifPresent(problems::add));
         if (problems.isEmpty()) {
             builder.up();
         } else {
@@ -47,12 +47,12 @@ final class IntakeHealthCheck extends AbstractHealthCheck {
     }
 
     /** Whether the feed's folder holds a file the feed would take (listed only when the feed has been idle long). */
-    private boolean hasWaitingFiles(FeedRegistry.Claim claim) {
-        try (Stream<Path> files = Files.list(claim.folder())) {
+    private boolean hasWaitingFiles(FeedRegistry.Scope scope) {
+        try (Stream<Path> files = Files.list(scope.folder())) {
             return files.filter(RegularFiles::isRegular)
                     .filter(file -> !file.getFileName().toString().startsWith("."))
                     .filter(file -> !stuck.holds(file))
-                    .anyMatch(file -> registry.takes(claim.feed(), claim.folder(), file.getFileName().toString(),
+                    .anyMatch(file -> registry.takes(scope.feed(), scope.folder(), file.getFileName().toString(),
                             file.toFile().lastModified()));
         } catch (IOException | RuntimeException e) {
             return false;

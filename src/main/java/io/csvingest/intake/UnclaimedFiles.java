@@ -51,14 +51,14 @@ final class UnclaimedFiles implements Runnable {
                     continue; // a feed's folder: looked at on its own
                 }
                 String name = entry.getFileName().toString();
-                boolean claimed = !registry.claimants(folder, name).isEmpty();
+                boolean matched = !registry.scopesMatching(folder, name).isEmpty();
                 Optional<String> notRegular = RegularFiles.notRegular(entry);
                 if (notRegular.isPresent()) {
-                    if (!notRegular.get().equals("a folder") || claimed) {
+                    if (!notRegular.get().equals("a folder") || matched) {
                         report(seen, entry, "is " + notRegular.get() + ", not a regular file: csv-ingest never opens it"
                                             + " and it stays in the inbox (put the file itself there, not a link to it)");
                     }
-                } else if (!claimed) {
+                } else if (!matched) {
                     report(seen, entry, "is not taken by any feed: it stays in the inbox (see routes/ for the feeds and"
                                         + " their include patterns)");
                 }

@@ -1,6 +1,7 @@
 package io.csvingest.ops;
 
 import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,7 +89,7 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
         try {
             try (Connection connection = dataSource.getConnection()) {
                 if (!connection.isValid(5)) {
-                    throw new java.sql.SQLTransientConnectionException("the connection did not answer", "08006");
+                    throw new SQLTransientConnectionException("the connection did not answer", "08006");
                 }
             } // given back before the migration and ledger take theirs: a pool of 2 must do
             // every time it answers again: it may be a database dropped and created anew, without the ledger

@@ -19,7 +19,7 @@ class FeedRegistryTest {
     private final LogCapture log = LogCapture.attach();
 
     private void feed(String name, Path folder, String include, boolean fallback) {
-        registry.register(new FeedRegistry.Claim(name, folder, Pattern.compile(include, Pattern.DOTALL), fallback),
+        registry.register(new FeedRegistry.Scope(name, folder, Pattern.compile(include, Pattern.DOTALL), fallback),
                 new FeedActivity(name));
     }
 
