@@ -50,7 +50,7 @@ class ScaleOutIT {
     @BeforeEach
     void startThreeInstancesOnOneInbox() throws IOException {
         shared.reset();
-        db.execute("DROP TABLE IF EXISTS orders_burst, big, csv_ingest_ledger, csv_ingest_claim, csv_ingest_schema_history");
+        db.execute("DROP TABLE IF EXISTS orders_burst, big, price_list, csv_ingest_ledger, csv_ingest_claim, csv_ingest_schema_history");
         for (int n = 1; n <= 3; n++) {
             Map<String, String> env = new HashMap<>(Map.of(
                     "DB_URL", db.url(), "DB_USER", TestDatabase.USER,
@@ -66,6 +66,11 @@ class ScaleOutIT {
             Files.writeString(container.resolve("routes/orders-burst.yaml"), TestFeeds.yaml("orders-burst", """
                     include: "orders_burst-.*\\\\.csv"
                     table: orders_burst
+                    """));
+            Files.writeString(container.resolve("routes/price-list.yaml"), TestFeeds.yaml("price-list", """
+                    include: "price_list-.*\\\\.csv"
+                    table: price_list
+                    mode: replace
                     """));
             // the big file loads through INSERTs in 100 batches into a table that makes each take 0.06 s or more
             // (see dropBigFile): 6 s or more, several leases, however fast the machine
@@ -126,6 +131,37 @@ class ScaleOutIT {
                 "SELECT instance, count(*) FROM csv_ingest_ledger GROUP BY instance ORDER BY instance");
         assertTrue(perInstance.size() >= 2, "the instances shared the work: " + perInstance);
         Await.until("every claim let go", TIMEOUT, () -> db.rows("SELECT count(*) FROM csv_ingest_claim").equals(List.of(List.of("0"))));
+    }
+
+    @Test
+    void should_apply_five_dated_replace_files_dropped_at_once_in_name_order_across_three_instances() throws IOException {
+        Path staging = Files.createDirectories(Path.of("target/scale-out-it/staging"));
+        for (int round = 1; round <= 3; round++) {
+            List<String> names = new ArrayList<>();
+            for (int day = 1; day <= 5; day++) {
+                String name = "price_list-2026-12-0" + day + "-r" + round + ".csv";
+                StringBuilder csv = new StringBuilder("sku,price,list\n");
+                for (int sku = 1; sku <= 2000; sku++) {
+                    csv.append(sku).append(',').append(day * 10 + round).append(".00,").append(name).append('\n');
+                }
+                Files.writeString(staging.resolve(name), csv.toString());
+                names.add(name);
+            }
+            // moved in newest first, at once: the listing order says nothing
+            for (int i = names.size() - 1; i >= 0; i--) {
+                Files.move(staging.resolve(names.get(i)), shared.inbox().resolve(names.get(i)), StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            Await.dataFiles(shared.outbox(), "price_list-", 5 * round, TIMEOUT);
+
+            String last = names.get(4);
+            assertEquals(List.of(List.of("2000", last, String.valueOf(50 + round) + ".00")),
+                    db.rows("SELECT count(*), min(list), min(price) FROM price_list"), "round " + round + ": the last file's rows");
+            assertEquals(names, db.rows("SELECT file_name FROM csv_ingest_ledger WHERE status = 'loaded' AND file_name LIKE '%-r"
+                                        + round + ".csv' ORDER BY finished_at").stream().map(row -> row.get(0)).toList(),
+                    "round " + round + ": committed in name order");
+        }
+        assertEquals(List.of(), Await.list(shared.deadLetter(), "price_list"));
     }
 
     @Test

@@ -41,6 +41,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fallback": target.setFallback(property(camelContext, boolean.class, value)); return true;
+        case "fileorder":
+        case "fileOrder": target.setFileOrder(property(camelContext, java.lang.String.class, value)); return true;
         case "folder": target.setFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "include": target.setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "keys": target.setKeys(property(camelContext, java.lang.String.class, value)); return true;
@@ -50,6 +52,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mode": target.setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "nullvalues":
         case "nullValues": target.setNullValues(property(camelContext, java.lang.String.class, value)); return true;
+        case "quotedemptyasnull":
+        case "quotedEmptyAsNull": target.setQuotedEmptyAsNull(property(camelContext, boolean.class, value)); return true;
         case "reload": target.setReload(property(camelContext, boolean.class, value)); return true;
         case "rowsteps":
         case "rowSteps": target.setRowSteps(property(camelContext, java.lang.String.class, value)); return true;
@@ -85,6 +89,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fallback": return boolean.class;
+        case "fileorder":
+        case "fileOrder": return java.lang.String.class;
         case "folder": return java.lang.String.class;
         case "include": return java.lang.String.class;
         case "keys": return java.lang.String.class;
@@ -94,6 +100,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mode": return java.lang.String.class;
         case "nullvalues":
         case "nullValues": return java.lang.String.class;
+        case "quotedemptyasnull":
+        case "quotedEmptyAsNull": return boolean.class;
         case "reload": return boolean.class;
         case "rowsteps":
         case "rowSteps": return java.lang.String.class;
@@ -130,6 +138,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fallback": return target.isFallback();
+        case "fileorder":
+        case "fileOrder": return target.getFileOrder();
         case "folder": return target.getFolder();
         case "include": return target.getInclude();
         case "keys": return target.getKeys();
@@ -139,6 +149,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mode": return target.getMode();
         case "nullvalues":
         case "nullValues": return target.getNullValues();
+        case "quotedemptyasnull":
+        case "quotedEmptyAsNull": return target.isQuotedEmptyAsNull();
         case "reload": return target.isReload();
         case "rowsteps":
         case "rowSteps": return target.getRowSteps();

@@ -23,7 +23,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(28);
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("charset");
@@ -35,6 +35,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fallback");
+        props.add("fileOrder");
         props.add("folder");
         props.add("include");
         props.add("keys");
@@ -43,6 +44,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("mode");
         props.add("name");
         props.add("nullValues");
+        props.add("quotedEmptyAsNull");
         props.add("reload");
         props.add("rowSteps");
         props.add("schema");

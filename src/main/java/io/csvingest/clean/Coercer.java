@@ -1,5 +1,6 @@
 package io.csvingest.clean;
 
+import java.util.Collections;
 import java.util.List;
 
 import io.csvingest.context.LoadContext;
@@ -8,7 +9,10 @@ import io.csvingest.feed.Feed;
 import io.csvingest.feed.ValueFormats;
 import org.apache.camel.Exchange;
 
-/** Puts every value of a batch into the canonical text of its target column's type; a row with a bad value is rejected. */
+/**
+ * Puts every value of a batch into the canonical text of its target column's type (an empty string, a quoted {@code
+ * ""}, is NULL in a column that is not text); a row with a bad value is rejected.
+ */
 public final class Coercer {
 
     /** The target column types of the file being loaded, in header order (none for a header without rows or table). */
@@ -30,7 +34,7 @@ public final class Coercer {
         List<String> columns = CleanedHeader.of(exchange).columns();
         // a header without rows and without a table: no types were chosen, and there is nothing to coerce
         List<ColumnType> types = LoadContext.of(exchange).find(TYPES)
-                .orElse(java.util.Collections.nCopies(columns.size(), ColumnType.TEXT));
+                .orElse(Collections.nCopies(columns.size(), ColumnType.TEXT));
         return new Coercer(types, columns, LoadContext.of(exchange).feed().formats());
     }
 
@@ -50,6 +54,10 @@ public final class Coercer {
             }
             CharSequence value = batch.chars(r, column, range);
             if (value == null) {
+                continue;
+            }
+            if (value.length() == 0) {
+                batch.set(r, column, null);
                 continue;
             }
             try {

@@ -6,22 +6,30 @@ import java.util.Set;
 import io.csvingest.feed.Cleaning;
 import io.csvingest.parse.RecordBlock;
 
-/** The per-record cleaning a feed asks for, on the record's ranges: trim values, read NULL tokens as NULL, spot blank records. */
+/**
+ * The per-record cleaning a feed asks for, on the record's ranges: trim values, read NULL tokens and empty unquoted
+ * values as NULL (a quoted {@code ""} stays an empty string unless the feed says otherwise), spot blank records.
+ */
 public final class RowCleaner {
 
     private final boolean trim;
+    private final boolean quotedEmptyAsNull;
     private final Set<String> nullValues;
     private final char[][] tokens;
     private final int longest;
 
     public RowCleaner(Cleaning cleaning) {
         this.trim = cleaning.trim();
+        this.quotedEmptyAsNull = cleaning.quotedEmptyAsNull();
         this.nullValues = cleaning.nullValues();
         this.tokens = nullValues.stream().filter(token -> !token.isEmpty()).map(String::toCharArray).toArray(char[][]::new);
         this.longest = nullValues.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** Cleans record {@code r}'s fields in place; true when it then holds no value at all (an empty line, only separators and spaces). */
+    /**
+     * Cleans record {@code r}'s fields in place; true when it then holds no value at all (an empty line, only
+     * separators and spaces; a kept {@code ""} is a value).
+     */
     public boolean clean(RecordBlock block, int r) {
         char[] text = block.text();
         boolean blank = true;
@@ -52,7 +60,7 @@ public final class RowCleaner {
 
     private boolean isNullToken(RecordBlock block, int f, char[] text, int from, int to) {
         if (from == to) {
-            return true;
+            return quotedEmptyAsNull || !block.quoted(f);
         }
         if (block.escaped(f)) {
             return nullValues.contains(block.value(f));

@@ -49,26 +49,65 @@ public final class TypeInference {
     }
 
     private static ColumnType inferColumn(int column, List<String[]> rows, ValueFormats formats) {
-        boolean anyValue = false;
+        List<String> values = new ArrayList<>();
+        for (String[] row : rows) {
+            String value = column < row.length ? row[column] : null;
+            // "" (quoted) is NULL in any column but text: it says nothing about the type
+            if (value != null && !value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty()) {
+            return ColumnType.TEXT;
+        }
         for (ColumnType candidate : ColumnType.values()) {
-            boolean fits = true;
-            for (String[] row : rows) {
-                String value = column < row.length ? row[column] : null;
-                if (value != null) {
-                    anyValue = true;
-                    if (!accepts(candidate, value, formats)) {
-                        fits = false;
-                        break;
-                    }
-                }
-            }
-            if (!anyValue) {
-                return ColumnType.TEXT;
-            }
-            if (fits) {
+            if (values.stream().allMatch(value -> accepts(candidate, value, formats)) && unambiguous(candidate, values, formats)) {
                 return candidate;
             }
         }
         return ColumnType.TEXT;
+    }
+
+    /**
+     * Whether reading the values as {@code candidate} keeps what they say: a lone letter is a boolean only beside its
+     * opposite (a column of {@code F} grades stays text), NaN and Infinity are numbers only beside a finite one (a
+     * name {@code Nan} stays text), and binary floating point only when no value has more significant digits than it
+     * keeps (numeric, which is exact, takes exponents: {@code 1e3} beside {@code 0.12345678901234567890} is numeric).
+     */
+    private static boolean unambiguous(ColumnType candidate, List<String> values, ValueFormats formats) {
+        return switch (candidate) {
+            case BOOLEAN -> values.stream().noneMatch(value -> value.length() == 1)
+                            || values.stream().anyMatch(value -> "true".equals(Coercion.coerce(ColumnType.BOOLEAN, value, formats)))
+                               && values.stream().anyMatch(value -> "false".equals(Coercion.coerce(ColumnType.BOOLEAN, value, formats)));
+            case DOUBLE -> values.stream().anyMatch(value -> significantDigits(formats.plainNumber(value)) > 0)
+                           && values.stream().allMatch(value -> significantDigits(formats.plainNumber(value)) <= EXACT_DOUBLE_DIGITS);
+            default -> true;
+        };
+    }
+
+    /** Decimal digits a double holds exactly: any decimal of at most 15 significant digits reads back as written. */
+    private static final int EXACT_DOUBLE_DIGITS = 15;
+
+    /** Significant digits of a number's mantissa ({@code 0.00120e5}: 3); 0 for NaN and Infinity. */
+    static int significantDigits(CharSequence number) {
+        int first = -1;
+        int last = -1;
+        int digits = 0;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9') {
+                if (c != '0' && first < 0) {
+                    first = digits;
+                }
+                if (c != '0') {
+                    last = digits;
+                }
+                digits++;
+            }
+        }
+        return first < 0 ? (digits > 0 ? 1 : 0) : last - first + 1;
     }
 }

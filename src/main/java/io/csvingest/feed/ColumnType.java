@@ -23,7 +23,8 @@ public enum ColumnType {
     // no leading '+' and no leading zeros: 01234 (a zip code) or +3361... (a phone number) must stay text
     private static final String WHOLE = "-?(0|[1-9]\\d*)";
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d{0,17})");
-    private static final Pattern DECIMAL = Pattern.compile(WHOLE + "(\\.\\d+)?");
+    // numeric is exact and takes exponents: 1e3 in a decimal column must not make it floating point
+    private static final Pattern DECIMAL = Pattern.compile(WHOLE + "(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern FLOAT = Pattern.compile(WHOLE + "(\\.\\d+)?([eE][+-]?\\d+)?|-?(?i:nan|infinity)");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ISO_TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");

@@ -6,27 +6,26 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import io.csvingest.IngestException;
 import io.csvingest.Utf8;
 
 /**
- * The naming rules for what PostgreSQL sees: lower_snake_case of only {@code [a-z0-9_]}, at most 63 bytes (a longer
- * name is cut and ends in {@code _} and 8 hex digits of a hash of the whole name, so two long names that share their
- * first 63 bytes stay two names, and a name always becomes the same identifier), and the table named after a file.
+ * The naming rules for what PostgreSQL sees: the letters and digits of any script (Unicode NFC, lower case where the
+ * script has case, accents kept), every other run of characters one {@code _}, at most 63 UTF-8 bytes (a longer name
+ * is cut and ends in {@code _} and 8 hex digits of a hash of the whole name, so two long names that share their first
+ * 63 bytes stay two names, and a name always becomes the same identifier), and the table named after a file.
  */
 public final class Names {
 
     /** PostgreSQL truncates identifiers at 63 bytes; we cut first, keeping a hash, so two long names cannot collide. */
     public static final int MAX_IDENTIFIER = 63;
     private static final int HASH_DIGITS = 8;
-    private static final Pattern SAFE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private Names() {
     }
 
-    /** lower_snake_case with only ASCII letters, digits and underscores; never starts with a digit; at most 63 bytes. */
+    /** lower_snake_case of letters (any script), digits and underscores; never starts with a digit; at most 63 bytes. */
     public static String snakeCase(String raw) {
         return fitted(unlimited(raw));
     }
@@ -54,29 +53,39 @@ public final class Names {
     }
 
     private static String unlimited(String raw) {
-        String text = raw == null ? "" : Normalizer.normalize(raw.replace("\uFEFF", "").replace("ß", "ss"), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "") // é -> e: drop the accents NFD split off
-                .strip();
+        String text = raw == null ? "" : Normalizer.normalize(raw.replace("\uFEFF", ""), Normalizer.Form.NFC).strip();
         StringBuilder out = new StringBuilder(text.length() + 4);
-        char previous = ' ';
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isAsciiLetterOrDigit(c)) {
+        int previous = ' ';
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (isNamePart(c)) {
                 boolean wordStart = Character.isUpperCase(c) && (Character.isLowerCase(previous) || Character.isDigit(previous));
                 if (wordStart) {
                     out.append('_');
                 }
-                out.append(Character.toLowerCase(c));
+                out.appendCodePoint(c);
             } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
                 out.append('_');
             }
             previous = c;
         }
         String name = trimUnderscores(out);
-        if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+        if (!name.isEmpty() && Character.isDigit(name.codePointAt(0))) {
             name = "c_" + name;
         }
         return name;
+    }
+
+    /**
+     * Whether a name can only be read as that one name: lower-case letters of any script, their marks, digits and
+     * underscores, not starting with a digit, at most 63 bytes; never a quote or a space (what {@code
+     * Identifiers.quote} relies on). Every name {@link #snakeCase} makes is plain.
+     */
+    public static boolean isPlain(String name) {
+        if (name == null || name.isEmpty() || Utf8.length(name) > MAX_IDENTIFIER || Character.isDigit(name.codePointAt(0))) {
+            return false;
+        }
+        return name.codePoints().allMatch(c -> c == '_' || isNamePart(c) && Character.toLowerCase(c) == c);
     }
 
     /**
@@ -103,9 +112,9 @@ public final class Names {
 
     private static String plainTableFor(String configuredTable, String fileName) {
         if (configuredTable != null && !configuredTable.isBlank()) {
-            if (!SAFE.matcher(configuredTable).matches()) {
-                throw new IngestException("The feed's table '" + configuredTable
-                                          + "' is not a plain lower-case SQL name ([a-z_][a-z0-9_]*)");
+            if (!isPlain(configuredTable)) {
+                throw new IngestException("The feed's table '" + configuredTable + "' is not a plain lower-case name"
+                                          + " (letters, digits, single underscores)");
             }
             return configuredTable;
         }
@@ -116,8 +125,11 @@ public final class Names {
         }
         return table;
     }
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c < 128 && Character.isLetterOrDigit(c);
+
+    /** Letters and digits of any script, and the marks that belong to them (Devanagari vowel signs, accents NFC leaves). */
+    private static boolean isNamePart(int c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static String trimUnderscores(StringBuilder name) {

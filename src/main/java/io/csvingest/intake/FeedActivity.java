@@ -45,9 +45,15 @@ public final class FeedActivity {
         progressed();
     }
 
-    /** camel-file's poll strategy for the feed's folder: each finished poll is progress. */
-    DefaultPollingConsumerPollStrategy pollStrategy() {
+    /** camel-file's poll strategy for the feed's folder: {@code beforePoll} runs first, each finished poll is progress. */
+    DefaultPollingConsumerPollStrategy pollStrategy(Runnable beforePoll) {
         return new DefaultPollingConsumerPollStrategy() {
+            @Override
+            public boolean begin(Consumer consumer, Endpoint endpoint) {
+                beforePoll.run();
+                return true;
+            }
+
             @Override
             public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
                 progressed();

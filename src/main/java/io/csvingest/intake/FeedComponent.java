@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 
 import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
+import io.csvingest.feed.FileOrder;
 import io.csvingest.feed.Folders;
 import io.csvingest.feed.LoadMethod;
 import org.apache.camel.Endpoint;
@@ -103,9 +104,11 @@ public class FeedComponent extends DefaultComponent {
      * answers), only if the {@link FeedRegistry} gives it to this feed and this instance wins its {@link FileClaims
      * claim} (the read lock {@code idempotent-changed}, with the claims as its repository, keyed by the file's path in
      * the inbox); it then moves to the outbox, or on failure to the dead-letter folder, under a stamped name; a
-     * passing failure leaves it in the inbox.
+     * passing failure leaves it in the inbox. With an {@code order} (replace and upsert feeds), a file is only taken
+     * when no file before it for the same table is pending ({@link InOrder}); else each poll goes through the files in
+     * an order of its own.
      */
-    FileEndpoint filesEndpoint(Path folder, String feed, FeedActivity activity) throws Exception {
+    FileEndpoint filesEndpoint(Path folder, String feed, FeedActivity activity, FileOrder order, String table) throws Exception {
         Folders folders = folders();
         IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
         FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
@@ -131,20 +134,25 @@ public class FeedComponent extends DefaultComponent {
         // no .camelLock marker files: the claims in PostgreSQL decide which instance takes a file
         files.setReadLockMarkerFile(false);
         files.setReadLockDeleteOrphanLockFiles(false);
-        // each poll goes through its files in an order of its own (there is no order to keep: a listing's is the
-        // file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
-        files.setShuffle(true);
+        // appends: each poll goes through its files in an order of its own (there is no order to keep: a listing's is
+        // the file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
+        InOrder inOrder = order == null ? null : new InOrder(feed, folder, table, order, inProgress, registry);
+        files.setShuffle(inOrder == null);
+        if (inOrder != null) {
+            files.setSortBy(order == FileOrder.MODIFIED ? "file:modified;file:name" : "file:name");
+        }
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
         // regular files only, never through a link (a link, pipe, socket, device or folder is reported by
         // UnclaimedFiles and left alone); files set aside because they could not be moved wait for their folder
         files.setFilter(file -> (gate == null || gate.isOpen()) && !RegularFiles.isLink(folder)
                                 && RegularFiles.isRegular(Path.of(file.getAbsoluteFilePath()))
                                 && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified())
-                                && !stuck.holds(Path.of(file.getAbsoluteFilePath())));
+                                && !stuck.holds(Path.of(file.getAbsoluteFilePath()))
+                                && (inOrder == null || inOrder.isNext(file.getFileNameOnly())));
         // out of the inbox the moment its load starts: its name is free for the next file, and what moves to the
         // outbox is the very file that was loaded
         files.setPreMove(inProgress.preMove());
-        files.setPollStrategy(activity.pollStrategy());
+        files.setPollStrategy(activity.pollStrategy(inOrder == null ? () -> { } : inOrder::refresh));
         files.setMove(target(folders::outboxTarget));
         files.setMoveFailed(target(folders::deadLetterTarget));
         return files;

@@ -10,6 +10,7 @@ import io.csvingest.feed.Cleaning;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.Dialect;
 import io.csvingest.feed.Feed;
+import io.csvingest.feed.FileOrder;
 import io.csvingest.feed.Folders;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
@@ -51,6 +52,8 @@ public class FeedEndpoint extends DefaultEndpoint {
     private String table;
     @UriParam(defaultValue = "append", enums = "append,replace,upsert")
     private String mode = "append";
+    @UriParam(defaultValue = "name", enums = "name,modified")
+    private String fileOrder = FileOrder.NAME.option();
     @UriParam(enums = "copy,insert")
     private String method = LoadMethod.COPY.option();
     private boolean methodSet;
@@ -62,6 +65,8 @@ public class FeedEndpoint extends DefaultEndpoint {
     private boolean trim = true;
     @UriParam(defaultValue = "NULL,null,N/A,n/a")
     private String nullValues;
+    @UriParam(defaultValue = "false")
+    private boolean quotedEmptyAsNull;
     @UriParam(defaultValue = "true")
     private boolean dropDuplicates = true;
     @UriParam(defaultValue = "auto")
@@ -117,7 +122,8 @@ public class FeedEndpoint extends DefaultEndpoint {
     Feed feed(Folders folders) {
         LoadMode loadMode = LoadMode.parse(mode);
         LoadMethod loadMethod = loadMode == LoadMode.UPSERT ? LoadMethod.INSERT : LoadMethod.parse(method);
-        Cleaning cleaning = Cleaning.DEFAULT.withTrim(trim).withDropDuplicates(dropDuplicates);
+        Cleaning cleaning = Cleaning.DEFAULT.withTrim(trim).withDropDuplicates(dropDuplicates)
+                .withQuotedEmptyAsNull(quotedEmptyAsNull);
         if (nullValues != null) {
             cleaning = cleaning.withNullValues(nullValues);
         }
@@ -136,7 +142,8 @@ public class FeedEndpoint extends DefaultEndpoint {
         FeedRegistry.Scope scope = new FeedRegistry.Scope(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
         FeedActivity activity = new FeedActivity(name);
         return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), scope, activity,
-                component.filesEndpoint(watched, name, activity));
+                component.filesEndpoint(watched, name, activity, feed.mode() == LoadMode.APPEND ? null : FileOrder.parse(fileOrder),
+                        feed.table()));
     }
 
     private List<String> keyList() {
@@ -152,7 +159,7 @@ public class FeedEndpoint extends DefaultEndpoint {
     }
 
     private Dialect dialect() {
-        return Dialect.DEFAULT.withDelimiter(delimiter).withCharset(charset);
+        return Dialect.DEFAULT.withDelimiter(delimiter).withCharset(charset).withQuotePadding(trim);
     }
 
     /** The service-wide default ({@code LOAD_METHOD}), which upsert feeds silently leave for INSERT. */
@@ -244,6 +251,19 @@ public class FeedEndpoint extends DefaultEndpoint {
         this.mode = LoadMode.parse(mode).option();
     }
 
+    public String getFileOrder() {
+        return fileOrder;
+    }
+
+    /**
+     * The order a replace or upsert feed's files load in, one at a time per table, across all instances sharing the
+     * inbox: name (prices-2026-12-01.csv before prices-2026-12-02.csv) or modified (oldest first). A file waits while
+     * one before it is waiting or loading. Append feeds take their files in any order, several at once.
+     */
+    public void setFileOrder(String fileOrder) {
+        this.fileOrder = FileOrder.parse(fileOrder).option();
+    }
+
     public String getMethod() {
         return method;
     }
@@ -283,7 +303,11 @@ public class FeedEndpoint extends DefaultEndpoint {
         return trim;
     }
 
-    /** Whether values are trimmed of surrounding white space (quoted ones too). */
+    /**
+     * Whether values are trimmed of surrounding white space (quoted ones too), and white space before an opening or
+     * after a closing quote is padding ({@code 1, "x,y"} holds {@code x,y}); false reads the file strictly (RFC 4180:
+     * a value that does not start with its quote is unquoted text, quotes included).
+     */
     public void setTrim(boolean trim) {
         this.trim = trim;
     }
@@ -292,9 +316,24 @@ public class FeedEndpoint extends DefaultEndpoint {
         return nullValues;
     }
 
-    /** Values read as NULL, comma-separated; replaces the default list. The empty value is always NULL. */
+    /**
+     * Values read as NULL, comma-separated; replaces the default list. An empty unquoted value is always NULL; a quoted
+     * empty one ({@code ""}) see {@code quotedEmptyAsNull}.
+     */
     public void setNullValues(String nullValues) {
         this.nullValues = nullValues;
+    }
+
+    public boolean isQuotedEmptyAsNull() {
+        return quotedEmptyAsNull;
+    }
+
+    /**
+     * Whether a quoted empty value ({@code ""}) is NULL like an empty unquoted one. Default false: PostgreSQL's CSV
+     * rule, a text column keeps it as an empty string (a column of any other type reads it as NULL).
+     */
+    public void setQuotedEmptyAsNull(boolean quotedEmptyAsNull) {
+        this.quotedEmptyAsNull = quotedEmptyAsNull;
     }
 
     public boolean isDropDuplicates() {

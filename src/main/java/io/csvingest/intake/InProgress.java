@@ -43,6 +43,11 @@ public final class InProgress {
         this.root = this.inbox.resolve(FOLDER);
     }
 
+    /** The inbox it is in. */
+    Path inbox() {
+        return inbox;
+    }
+
     /** {@code inbox/.csv-ingest}. */
     Path folder() {
         return root;

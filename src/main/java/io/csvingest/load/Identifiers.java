@@ -1,21 +1,21 @@
 package io.csvingest.load;
 
-import java.util.regex.Pattern;
-
 import io.csvingest.IngestException;
+import io.csvingest.feed.Names;
 import io.csvingest.feed.ReservedNames;
 
-/** The only way a name reaches SQL: validated (a plain lower-case name, or a schema a feed names), then double-quoted. */
+/** The only way a name reaches SQL: validated (a name {@link Names} made, or a schema a feed names), then double-quoted. */
 public final class Identifiers {
-
-    private static final Pattern SAFE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private Identifiers() {
     }
 
-    /** {@code "name"}, or an exception if the name is anything but {@code [a-z_][a-z0-9_]*} (63 characters at most). */
+    /**
+     * {@code "name"}, or an exception if the name is not one of ours ({@link Names#isPlain}: letters of any script,
+     * digits, single underscores, at most 63 bytes; never a quote).
+     */
     public static String quote(String name) {
-        if (name == null || !SAFE.matcher(name).matches()) {
+        if (!Names.isPlain(name)) {
             throw new IllegalArgumentException("Not a safe SQL identifier: " + name);
         }
         return '"' + name + '"';

@@ -6,8 +6,9 @@ import java.io.Reader;
 /**
  * RFC 4180 records scanned straight out of a character buffer into {@link RecordBlock}s: fields end at the delimiter,
  * records at LF, CRLF or CR, a field starting with a quote runs to its closing quote ({@code ""} inside stands for
- * one, line breaks and delimiters are data), white space may follow the closing quote. Start lines count every line
- * break, also those inside quotes. A record cut by the end of the buffer is scanned again once more is read.
+ * one, line breaks and delimiters are data), white space may follow the closing quote, and with quote padding
+ * spaces and tabs may also come before the opening quote ({@code 1, "x,y"}). Start lines count every line break, also
+ * those inside quotes. A record cut by the end of the buffer is scanned again once more is read.
  */
 final class CsvScanner {
 
@@ -32,6 +33,7 @@ final class CsvScanner {
 
     private final Reader in;
     private final char delimiter;
+    private final boolean quotePadding;
     private final DecodingReader decoded;
     private char[] buf = new char[MIN_BUFFER];
     private int limit;
@@ -44,9 +46,10 @@ final class CsvScanner {
 
     private final RecordIndex waiting = new RecordIndex();
 
-    CsvScanner(Reader in, char delimiter, DecodingReader decoded) {
+    CsvScanner(Reader in, char delimiter, boolean quotePadding, DecodingReader decoded) {
         this.in = in;
         this.delimiter = delimiter;
+        this.quotePadding = quotePadding && delimiter != ' ' && delimiter != '\t';
         this.decoded = decoded;
     }
 
@@ -118,10 +121,28 @@ final class CsvScanner {
         int p = pos;
         long breaks = 0;
         while (true) {
-            int from;
-            int to;
-            boolean doubled = false;
-            if (p < lim && b[p] == '"') {
+            int from = p;
+            int to = p;
+            byte flags = 0;
+            int padded = -1;
+            if (quotePadding && p < lim && (b[p] == ' ' || b[p] == '\t')) {
+                int q = p;
+                while (q < lim && (b[q] == ' ' || b[q] == '\t')) {
+                    q++;
+                }
+                if (q == lim && !eof) {
+                    waiting.dropFieldsFrom(fieldsBefore);
+                    return false;
+                }
+                if (q < lim && b[q] == '"') {
+                    padded = p; // white space before an opening quote: padding, if the quoted value ends properly
+                    p = q;
+                }
+            }
+            boolean quoted = p < lim && b[p] == '"';
+            if (quoted) {
+                long breaksBefore = breaks;
+                flags = RecordBlock.QUOTED;
                 int q = p + 1;
                 from = q;
                 while (true) {
@@ -137,10 +158,13 @@ final class CsvScanner {
                         return false;
                     }
                     if (q >= lim) {
+                        if (padded >= 0) {
+                            break;
+                        }
                         throw new Malformed(Malformed.Kind.UNTERMINATED, line);
                     }
                     if (q + 1 < lim && b[q + 1] == '"') {
-                        doubled = true;
+                        flags = RecordBlock.QUOTED | RecordBlock.ESCAPED;
                         q += 2;
                     } else {
                         break;
@@ -150,11 +174,22 @@ final class CsvScanner {
                 p = q + 1;
                 while (p < lim && b[p] != d && b[p] != '\n' && b[p] != '\r') {
                     if (!Character.isWhitespace(b[p])) {
-                        throw new Malformed(Malformed.Kind.AFTER_CLOSING_QUOTE, line + breaks);
+                        break;
                     }
                     p++;
                 }
-            } else {
+                if (q >= lim || p < lim && b[p] != d && b[p] != '\n' && b[p] != '\r') {
+                    if (padded < 0) {
+                        throw new Malformed(Malformed.Kind.AFTER_CLOSING_QUOTE, line + breaks);
+                    }
+                    // not padding after all ( "a"b): unquoted text from where the value started, as strict reading has it
+                    quoted = false;
+                    flags = 0;
+                    breaks = breaksBefore;
+                    p = padded;
+                }
+            }
+            if (!quoted) {
                 from = p;
                 while (p < lim) {
                     char c = b[p];
@@ -169,7 +204,7 @@ final class CsvScanner {
                 waiting.dropFieldsFrom(fieldsBefore);
                 return false;
             }
-            waiting.addField(from, to, doubled);
+            waiting.addField(from, to, flags);
             if (p < lim && b[p] == d) {
                 p++;
                 continue;

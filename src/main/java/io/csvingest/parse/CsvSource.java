@@ -25,7 +25,7 @@ import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Streams one RFC 4180 CSV file in blocks of records in bounded memory (plain or {@code .gz}, any charset, BOM and
- * CRLF tolerated, delimiter detected), with a peekable sample, start line numbers and each record's original text.
+ * CRLF tolerated, delimiter named by an Excel {@code sep=} line or detected), with a peekable sample, start line numbers and each record's original text.
  */
 public final class CsvSource implements Closeable {
 
@@ -40,6 +40,7 @@ public final class CsvSource implements Closeable {
     private final CsvScanner scanner;
     private final List<String> header;
     private final char delimiter;
+    private final boolean sepLine;
     private CountingInputStream counted;
     private long size;
     private ReadAhead<?> readAhead;
@@ -48,8 +49,13 @@ public final class CsvSource implements Closeable {
         this.fileName = fileName;
         this.dialect = dialect;
         this.reader = reader;
-        this.delimiter = DelimiterDetection.delimiterFor(dialect, reader);
-        this.scanner = new CsvScanner(reader, delimiter, decoded);
+        Character named = DelimiterDetection.sepLine(reader);
+        this.sepLine = named != null;
+        this.delimiter = sepLine ? named : DelimiterDetection.delimiterFor(dialect, reader);
+        this.scanner = new CsvScanner(reader, delimiter, dialect.quotePadding(), decoded);
+        if (sepLine && fill(1, null) > 0) {
+            scanner.take(1); // Excel's "sep=;" line named the delimiter; the header follows it
+        }
         if (fill(1, null) == 0) {
             throw new IngestException(fileName + " is empty: a CSV file needs a header row naming its columns");
         }
@@ -85,8 +91,7 @@ public final class CsvSource implements Closeable {
             BOMInputStream bom = BOMInputStream.builder().setInputStream(in)
                     .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE).get();
             in = bom;
-            Dialect effective = bom.hasBOM() ? new Dialect(dialect.delimiter(), Charset.forName(bom.getBOMCharsetName()))
-                    : dialect;
+            Dialect effective = bom.hasBOM() ? dialect.withCharset(Charset.forName(bom.getBOMCharsetName())) : dialect;
             DecodingReader decoded = new DecodingReader(in, effective.charset());
             CsvSource source = new CsvSource(name, effective, decoded, new BufferedReader(decoded, 1 << 16));
             source.counted = counted;
@@ -125,9 +130,14 @@ public final class CsvSource implements Closeable {
         return size;
     }
 
-    /** The delimiter in use (the feed's, or the one detected from the header line). */
+    /** The delimiter in use (named by the file's {@code sep=} line, else the feed's, else detected from the header line). */
     public char delimiter() {
         return delimiter;
+    }
+
+    /** Whether the file began with Excel's {@code sep=} line (skipped: the header is the line after it). */
+    public boolean hasSepLine() {
+        return sepLine;
     }
 
     /** A copy of the first records after the header (at least {@code count} unless the file ends first), read ahead but still returned by {@link #batches}. */

@@ -9,6 +9,10 @@ public final class RecordBlock {
 
     /** {@link #start(int)} of a NULL value. */
     public static final int NULL = -1;
+    /** Field flag: the value was written in quotes (so an empty one is an empty string, not a missing value). */
+    static final byte QUOTED = 1;
+    /** Field flag: quoted and holding doubled quotes. */
+    static final byte ESCAPED = 2;
 
     private final char[] text;
     private final int size;
@@ -18,11 +22,11 @@ public final class RecordBlock {
     private final int[] firstField;
     private final int[] start;
     private final int[] end;
-    private final boolean[] escaped;
+    private final byte[] flags;
 
     /** Arrays as {@link CsvScanner} fills them: {@code firstField} has {@code size + 1} entries (fields of record r: firstField[r]..firstField[r+1]). */
     RecordBlock(char[] text, int size, long[] lines, int[] rawStart, int[] rawEnd, int[] firstField, int[] start,
-                int[] end, boolean[] escaped) {
+                int[] end, byte[] flags) {
         this.text = text;
         this.size = size;
         this.lines = lines;
@@ -31,7 +35,7 @@ public final class RecordBlock {
         this.firstField = firstField;
         this.start = start;
         this.end = end;
-        this.escaped = escaped;
+        this.flags = flags;
     }
 
     /** Records in the block. */
@@ -75,7 +79,12 @@ public final class RecordBlock {
 
     /** True when field {@code f} was quoted and holds doubled quotes ({@code ""} in the range stands for one {@code "}). */
     public boolean escaped(int f) {
-        return escaped[f];
+        return (flags[f] & ESCAPED) != 0;
+    }
+
+    /** True when field {@code f} was written in quotes ({@code ""} is then an empty string, an empty field NULL). */
+    public boolean quoted(int f) {
+        return (flags[f] & QUOTED) != 0;
     }
 
     /** Narrows field {@code f} to {@code [from, to)} (trimmed), or to NULL with {@code from = NULL}. */
@@ -90,7 +99,7 @@ public final class RecordBlock {
         if (from == NULL) {
             return null;
         }
-        if (!escaped[f]) {
+        if ((flags[f] & ESCAPED) == 0) {
             return new String(text, from, end[f] - from);
         }
         StringBuilder value = new StringBuilder(end[f] - from);

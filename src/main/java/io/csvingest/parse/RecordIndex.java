@@ -16,7 +16,7 @@ final class RecordIndex {
     private int[] firstField = new int[257];
     private int[] start = new int[1024];
     private int[] end = new int[1024];
-    private boolean[] escaped = new boolean[1024];
+    private byte[] flags = new byte[1024];
 
     /** Records waiting. */
     int count() {
@@ -33,16 +33,16 @@ final class RecordIndex {
         return rawStart[0];
     }
 
-    /** Adds a field of the record being scanned. */
-    void addField(int from, int to, boolean doubled) {
+    /** Adds a field of the record being scanned; {@code flags}: {@link RecordBlock#QUOTED}, {@link RecordBlock#ESCAPED}. */
+    void addField(int from, int to, byte fieldFlags) {
         if (fields == start.length) {
             start = Arrays.copyOf(start, fields * 2);
             end = Arrays.copyOf(end, fields * 2);
-            escaped = Arrays.copyOf(escaped, fields * 2);
+            flags = Arrays.copyOf(flags, fields * 2);
         }
         start[fields] = from;
         end[fields] = to;
-        escaped[fields] = doubled;
+        flags[fields] = fieldFlags;
         fields++;
     }
 
@@ -93,7 +93,7 @@ final class RecordIndex {
     /** A copy of the records waiting, on {@code text}, to look at without taking them. */
     RecordBlock copy(char[] text) {
         return new RecordBlock(text, count, lines.clone(), rawStart.clone(), rawEnd.clone(), firstField.clone(),
-                start.clone(), end.clone(), escaped.clone());
+                start.clone(), end.clone(), flags.clone());
     }
 
     /** Takes the first {@code max} records waiting (fewer if fewer wait), on {@code text}. */
@@ -102,17 +102,17 @@ final class RecordIndex {
         int f = firstField[n];
         RecordBlock block;
         if (n == count) {
-            block = new RecordBlock(text, n, lines, rawStart, rawEnd, firstField, start, end, escaped);
+            block = new RecordBlock(text, n, lines, rawStart, rawEnd, firstField, start, end, flags);
             lines = new long[lines.length];
             rawStart = new int[rawStart.length];
             rawEnd = new int[rawEnd.length];
             firstField = new int[firstField.length];
             start = new int[start.length];
             end = new int[end.length];
-            escaped = new boolean[escaped.length];
+            flags = new byte[flags.length];
         } else {
             block = new RecordBlock(text, n, Arrays.copyOf(lines, n), Arrays.copyOf(rawStart, n), Arrays.copyOf(rawEnd, n),
-                    Arrays.copyOf(firstField, n + 1), Arrays.copyOf(start, f), Arrays.copyOf(end, f), Arrays.copyOf(escaped, f));
+                    Arrays.copyOf(firstField, n + 1), Arrays.copyOf(start, f), Arrays.copyOf(end, f), Arrays.copyOf(flags, f));
             System.arraycopy(lines, n, lines, 0, count - n);
             System.arraycopy(rawStart, n, rawStart, 0, count - n);
             System.arraycopy(rawEnd, n, rawEnd, 0, count - n);
@@ -121,7 +121,7 @@ final class RecordIndex {
             }
             System.arraycopy(start, f, start, 0, fields - f);
             System.arraycopy(end, f, end, 0, fields - f);
-            System.arraycopy(escaped, f, escaped, 0, fields - f);
+            System.arraycopy(flags, f, flags, 0, fields - f);
         }
         count -= n;
         fields -= f;

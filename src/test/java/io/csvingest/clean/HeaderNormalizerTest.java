@@ -1,5 +1,6 @@
 package io.csvingest.clean;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.csvingest.IngestException;
@@ -38,8 +39,26 @@ class HeaderNormalizerTest {
     }
 
     @Test
-    void should_transliterate_accents_instead_of_dropping_letters() {
-        assertEquals(List.of("grosse", "grusse", "cafe_creme"), HeaderNormalizer.normalize(List.of("Größe", "Grüße", "Café Crème")));
+    void should_keep_the_letters_of_every_script_lower_cased_where_the_script_has_case() {
+        assertEquals(List.of("имя", "возраст", "名前", "όνομα", "नाम", "größe", "café_crème", "ärger"),
+                HeaderNormalizer.normalize(List.of("Имя", "Возраст", "名前", "Όνομα", "नाम", "Größe", "Cafe\u0301 Crème", "ÄRGER")));
+    }
+
+    @Test
+    void should_split_words_and_drop_symbols_in_any_script() {
+        assertEquals(List.of("дата_рождения", "цена_руб", "id", "c_٣_кг"),
+                HeaderNormalizer.normalize(List.of("ДатаРождения", "Цена (руб.)", "id", "٣ кг")));
+    }
+
+    @Test
+    void should_cut_non_latin_names_at_63_utf8_bytes_not_63_characters() {
+        String longName = "измерение_относительной_влажности_в_теплице";
+        String name = Names.snakeCase(longName);
+        assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 63, name);
+        assertTrue(name.matches("измерение_относительной_[а-я]+_[0-9a-f]{8}"), name);
+        assertEquals(name, Names.snakeCase(longName));
+        assertEquals("日本", Names.tableFor(null, "日本.csv"));
+        assertEquals("данные", Names.tableFor(null, "данные.csv"));
     }
 
     @Test

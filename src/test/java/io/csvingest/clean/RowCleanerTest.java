@@ -42,4 +42,16 @@ class RowCleanerTest {
         assertTrue(cleaner.clean(block, 1), "an empty line");
         assertFalse(cleaner.clean(block, 2));
     }
+
+    @Test
+    void should_keep_a_quoted_empty_value_as_an_empty_string_unless_the_feed_reads_it_as_null() {
+        RecordBlock block = Records.block("a,b,c\n1,\"\",\n");
+        new RowCleaner(Cleaning.DEFAULT).clean(block, 0);
+        assertArrayEquals(new String[] {"1", "", null}, block.values(0), "PostgreSQL's rule: \"\" is '', nothing is NULL");
+        RecordBlock again = Records.block("a,b,c\n1,\"\",\n");
+        new RowCleaner(Cleaning.DEFAULT.withQuotedEmptyAsNull(true)).clean(again, 0);
+        assertArrayEquals(new String[] {"1", null, null}, again.values(0));
+        RecordBlock onlyQuoted = Records.block("a,b\n\"\",\n");
+        assertFalse(new RowCleaner(Cleaning.DEFAULT).clean(onlyQuoted, 0), "a kept empty string is a value");
+    }
 }

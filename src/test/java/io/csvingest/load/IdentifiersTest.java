@@ -25,13 +25,16 @@ class IdentifiersTest {
         assertEquals("x_drop", Names.tableFor(null, "x;drop.csv"));
         assertEquals("orders", Names.tableFor(null, "orders.csv.gz"));
         assertEquals("my_table", Names.tableFor("my_table", "whatever.csv"));
+        assertEquals("данные", Names.tableFor("данные", "whatever.csv"));
+        assertEquals("\"имя\"", Identifiers.quote("имя"));
+        assertEquals("\"xmin_\"", Identifiers.quote("xmin_"));
     }
 
     @Test
     void should_refuse_unsafe_names() {
         assertThrows(IngestException.class, () -> Names.tableFor(null, "%%%.csv"));
         assertThrows(IngestException.class, () -> Names.tableFor("x; drop table y", "a.csv"));
-        for (String bad : List.of("a\"b", "A", "1a", "a b", "")) {
+        for (String bad : List.of("a\"b", "A", "1a", "a b", "", "Имя", "a-b", "a\u00a0b", "٣a", "x".repeat(64))) {
             assertThrows(IllegalArgumentException.class, () -> Identifiers.quote(bad), bad);
         }
     }

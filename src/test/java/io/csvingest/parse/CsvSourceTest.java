@@ -45,6 +45,53 @@ class CsvSourceTest {
     }
 
     @Test
+    void should_take_the_delimiter_from_an_excel_sep_line_and_skip_it() throws IOException {
+        try (CsvSource source = CsvSource.open(write("sep=;\r\nid;name, full\r\n1;\"a;b\"\r\n"))) {
+            assertTrue(source.hasSepLine());
+            assertEquals(';', source.delimiter());
+            assertEquals(List.of("id", "name, full"), source.header());
+            List<Row> rows = all(source.batches(10));
+            assertArrayEquals(new String[] {"1", "a;b"}, rows.get(0).values());
+            assertEquals(3L, rows.get(0).line(), "lines count the sep= line");
+        }
+        try (CsvSource source = CsvSource.open(write("SEP=|\nid|v\n1|2\n"), Dialect.DEFAULT.withDelimiter(","))) {
+            assertEquals('|', source.delimiter(), "the file's own sep= line wins over the feed's delimiter");
+            assertEquals(List.of("id", "v"), source.header());
+        }
+        try (CsvSource source = CsvSource.open(write("sep=;x\n1\n"))) {
+            assertEquals(false, source.hasSepLine(), "only a line of sep= and one character names the delimiter");
+            assertEquals(List.of("sep=", "x"), source.header());
+        }
+    }
+
+    @Test
+    void should_tell_a_quoted_empty_value_from_an_empty_one() throws IOException {
+        try (CsvSource source = CsvSource.open(write("a,b,c\n1,\"\",\n"))) {
+            RecordBlock block = source.batches(10).next();
+            assertEquals("", block.value(1));
+            assertTrue(block.quoted(1));
+            assertEquals("", block.value(2));
+            assertEquals(false, block.quoted(2));
+        }
+    }
+
+    @Test
+    void should_read_white_space_around_quotes_as_padding_unless_strict() throws IOException {
+        String csv = "id,v,w\n1, \"x,y\" ,z\n2,\t\"q\",\" \"\n3, \"a\"b,c\n";
+        try (CsvSource source = CsvSource.open(write(csv))) {
+            List<Row> rows = all(source.batches(10));
+            assertArrayEquals(new String[] {"1", "x,y", "z"}, rows.get(0).values());
+            assertArrayEquals(new String[] {"2", "q", " "}, rows.get(1).values());
+            assertArrayEquals(new String[] {"3", " \"a\"b", "c"}, rows.get(2).values(), "not padding after all: text as written");
+        }
+        try (CsvSource source = CsvSource.open(write(csv), Dialect.DEFAULT.withQuotePadding(false))) {
+            List<Row> rows = all(source.batches(10));
+            assertArrayEquals(new String[] {"1", " \"x", "y\" ", "z"}, rows.get(0).values(), "strict: RFC 4180 as written");
+            assertArrayEquals(new String[] {"2", "\t\"q\"", " "}, rows.get(1).values());
+        }
+    }
+
+    @Test
     void should_skip_a_bom_and_read_gzip_by_name() throws IOException {
         Path gz = dir.resolve("t.csv.gz");
         try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
