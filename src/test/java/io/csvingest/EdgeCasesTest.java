@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Published CSV edge cases (csv-spectrum, in {@code src/test/resources/csv-spectrum}, BSD-2-Clause) and the shapes
@@ -108,6 +109,16 @@ class EdgeCasesTest {
                 include: "nulls-.*\\\\.csv"
                 quotedEmptyAsNull: true
                 """));
+        Files.writeString(routes.resolve("ignoring.yaml"), TestFeeds.yaml("ignoring", """
+                include: "ignoring-.*\\\\.csv"
+                table: contacts_ignoring
+                newColumns: ignore
+                """));
+        Files.writeString(routes.resolve("refusing.yaml"), TestFeeds.yaml("refusing", """
+                include: "refusing-.*\\\\.csv"
+                table: contacts_refusing
+                newColumns: reject
+                """));
         Files.writeString(routes.resolve("strict.yaml"), TestFeeds.yaml("strict", """
                 include: "strict-.*\\\\.csv"
                 trim: false
@@ -138,6 +149,40 @@ class EdgeCasesTest {
         Await.dataFiles(folders.outbox(), "header_only-", 1, TIMEOUT);
         assertFalse(db.tableExists("header_only"));
         assertEquals(List.of(), Await.list(folders.deadLetter(), "header_only"));
+    }
+
+    @Test
+    void should_add_a_later_files_new_columns_or_ignore_or_refuse_them_as_the_feed_says() {
+        folders.drop("contacts.csv", "id,name\n1,Ann\n");
+        for (String prefix : List.of("ignoring-", "refusing-")) {
+            folders.drop(prefix + "1.csv", "id,name\n1,Ann\n");
+        }
+        Await.dataFiles(folders.outbox(), "contacts-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "ignoring-1-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "refusing-1-", 1, TIMEOUT);
+        String later = "id,email,name\n2,bob@example.com,Bob\n3,,Cy\n";
+        folders.drop("contacts.csv", later);
+        for (String prefix : List.of("ignoring-", "refusing-")) {
+            folders.drop(prefix + "2.csv", later);
+        }
+
+        Await.dataFiles(folders.outbox(), "contacts-", 2, TIMEOUT);
+        assertEquals(List.of(List.of("id bigint"), List.of("name text"), List.of("email text")), db.rows(
+                "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'contacts'"
+                + " ORDER BY ordinal_position"), "the zero-config feed adds the column");
+        assertEquals(List.of(row("1", "Ann", null), row("2", "Bob", "bob@example.com"), row("3", "Cy", null)),
+                db.rows("SELECT * FROM contacts ORDER BY id"));
+        Path ignored = Await.dataFiles(folders.outbox(), "ignoring-2-", 1, TIMEOUT).get(0);
+        assertEquals(List.of(row("1", "Ann"), row("2", "Bob"), row("3", "Cy")),
+                db.rows("SELECT * FROM contacts_ignoring ORDER BY id"));
+        String report = Inbox.read(Path.of(ignored + ".report.json"));
+        assertTrue(report.contains("\"columns\": {\"added\": [], \"widened\": [], \"ignored\": [\"email\"], \"ignoredValues\": 1}"),
+                report);
+        Path refused = Await.dataFiles(folders.deadLetter(), "refusing-2-", 1, TIMEOUT).get(0);
+        Path reason = Path.of(refused + ".reason.txt");
+        Await.until("the reason beside the file", TIMEOUT, () -> Files.exists(reason)
+                                                               && Inbox.read(reason).contains("Table public.contacts_refusing has no column email"));
+        assertEquals(List.of(row("1", "Ann")), db.rows("SELECT * FROM contacts_refusing"));
     }
 
     private void assertLoaded(Case c) {

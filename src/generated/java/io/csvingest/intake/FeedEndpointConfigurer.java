@@ -50,6 +50,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRejects": target.setMaxRejects(property(camelContext, java.lang.String.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "mode": target.setMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "newcolumns":
+        case "newColumns": target.setNewColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "nullvalues":
         case "nullValues": target.setNullValues(property(camelContext, java.lang.String.class, value)); return true;
         case "quotedemptyasnull":
@@ -64,6 +66,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timestampformat":
         case "timestampFormat": target.setTimestampFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "trim": target.setTrim(property(camelContext, boolean.class, value)); return true;
+        case "widen": target.setWiden(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -98,6 +101,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRejects": return java.lang.String.class;
         case "method": return java.lang.String.class;
         case "mode": return java.lang.String.class;
+        case "newcolumns":
+        case "newColumns": return java.lang.String.class;
         case "nullvalues":
         case "nullValues": return java.lang.String.class;
         case "quotedemptyasnull":
@@ -112,6 +117,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timestampformat":
         case "timestampFormat": return java.lang.String.class;
         case "trim": return boolean.class;
+        case "widen": return boolean.class;
         default: return null;
         }
     }
@@ -147,6 +153,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxRejects": return target.getMaxRejects();
         case "method": return target.getMethod();
         case "mode": return target.getMode();
+        case "newcolumns":
+        case "newColumns": return target.getNewColumns();
         case "nullvalues":
         case "nullValues": return target.getNullValues();
         case "quotedemptyasnull":
@@ -161,6 +169,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timestampformat":
         case "timestampFormat": return target.getTimestampFormat();
         case "trim": return target.isTrim();
+        case "widen": return target.isWiden();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(30);
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("charset");
@@ -43,6 +43,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("method");
         props.add("mode");
         props.add("name");
+        props.add("newColumns");
         props.add("nullValues");
         props.add("quotedEmptyAsNull");
         props.add("reload");
@@ -52,6 +53,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("thousandsSeparator");
         props.add("timestampFormat");
         props.add("trim");
+        props.add("widen");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -22,6 +22,7 @@ public final class FileLoad {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder batches = new LongAdder();
+    private final TableChanges tableChanges = new TableChanges();
     private volatile long progressLoggedAt = System.nanoTime();
 
     public FileLoad(String fileName, String schema, String table) {
@@ -55,6 +56,11 @@ public final class FileLoad {
 
     public void countRejected(int rows) {
         rejected.add(rows);
+    }
+
+    /** What the load did to its table's columns (added, widened, ignored). */
+    public TableChanges tableChanges() {
+        return tableChanges;
     }
 
     public void countBatch() {

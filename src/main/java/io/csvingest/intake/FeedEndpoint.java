@@ -15,6 +15,7 @@ import io.csvingest.feed.Folders;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.feed.Names;
+import io.csvingest.feed.NewColumns;
 import io.csvingest.feed.RejectLimit;
 import io.csvingest.feed.ReservedNames;
 import io.csvingest.feed.ValueFormats;
@@ -54,6 +55,10 @@ public class FeedEndpoint extends DefaultEndpoint {
     private String mode = "append";
     @UriParam(defaultValue = "name", enums = "name,modified")
     private String fileOrder = FileOrder.NAME.option();
+    @UriParam(defaultValue = "add", enums = "add,ignore,reject")
+    private String newColumns = NewColumns.ADD.option();
+    @UriParam(defaultValue = "false")
+    private boolean widen;
     @UriParam(enums = "copy,insert")
     private String method = LoadMethod.COPY.option();
     private boolean methodSet;
@@ -129,7 +134,8 @@ public class FeedEndpoint extends DefaultEndpoint {
         }
         return new Feed(name, schema, table, loadMode, loadMethod, keyList(),
                 columns == null ? List.of() : ColumnSpec.parseAll(columns), cleaning, formats(), dialect(),
-                maxRejects == null ? RejectLimit.NONE : RejectLimit.parse(maxRejects), batchSize, rowSteps, reload, folders);
+                maxRejects == null ? RejectLimit.NONE : RejectLimit.parse(maxRejects), batchSize, rowSteps, reload, folders,
+                NewColumns.parse(newColumns), widen);
     }
 
     @Override
@@ -262,6 +268,33 @@ public class FeedEndpoint extends DefaultEndpoint {
      */
     public void setFileOrder(String fileOrder) {
         this.fileOrder = FileOrder.parse(fileOrder).option();
+    }
+
+    public String getNewColumns() {
+        return newColumns;
+    }
+
+    /**
+     * What a file's columns that its existing table lacks do: add (the default) adds them in the file's transaction,
+     * typed as the feed's columns map them or as inferred from the file; ignore loads the other columns and counts the
+     * dropped values in the report; reject dead-letters the file, naming them.
+     */
+    public void setNewColumns(String newColumns) {
+        this.newColumns = NewColumns.parse(newColumns).option();
+    }
+
+    public boolean isWiden() {
+        return widen;
+    }
+
+    /**
+     * Whether a value that does not fit a column of a table that existed before the file widens the column (bigint to
+     * numeric to text, date to timestamp to timestamptz to text, boolean to text) in the file's transaction instead
+     * of rejecting its row. A table the file's own transaction created always widens: no row is ever rejected for a
+     * type the service chose itself.
+     */
+    public void setWiden(boolean widen) {
+        this.widen = widen;
     }
 
     public String getMethod() {

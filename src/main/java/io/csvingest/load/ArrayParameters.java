@@ -15,8 +15,9 @@ final class ArrayParameters {
     private ArrayParameters() {
     }
 
-    /** Rows {@code rows[from..to)} of the batch, {@code columns} wide: one literal per column. */
-    static List<String> of(RowBatch batch, int[] rows, int from, int to, int columns) {
+    /** Rows {@code rows[from..to)} of the batch: one literal per column the plan loads. */
+    static List<String> of(RowBatch batch, int[] rows, int from, int to, TablePlan plan) {
+        int columns = plan.columns().size();
         List<String> arrays = new ArrayList<>(columns);
         CharRange range = new CharRange();
         for (int c = 0; c < columns; c++) {
@@ -25,7 +26,7 @@ final class ArrayParameters {
                 if (i > from) {
                     array.append(',');
                 }
-                element(array, batch.chars(rows[i], c, range));
+                element(array, batch.chars(rows[i], plan.field(c), range));
             }
             arrays.add(array.append('}').toString());
         }

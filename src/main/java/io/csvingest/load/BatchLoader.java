@@ -1,7 +1,6 @@
 package io.csvingest.load;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.csvingest.IngestException;
@@ -135,13 +134,17 @@ public class BatchLoader implements Processor {
         TablePlan plan = TablePlan.of(exchange);
         int columns = plan.columns().size();
         if (plan.arraySql() != null) {
-            InsertBatch arrays = new InsertBatch(plan.arraySql(), columns, ArrayParameters.of(batch, rows, from, to, columns));
+            InsertBatch arrays = new InsertBatch(plan.arraySql(), columns, ArrayParameters.of(batch, rows, from, to, plan));
             return template.send("direct:insert-arrays", insert -> insert.getIn().setBody(arrays))
                     .getException();
         }
         List<List<String>> parameters = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            parameters.add(Arrays.asList(batch.values(rows[i])));
+            List<String> values = new ArrayList<>(columns);
+            for (int c = 0; c < columns; c++) {
+                values.add(batch.value(rows[i], plan.field(c)));
+            }
+            parameters.add(values);
         }
         InsertBatch rowsOfBatch = new InsertBatch(plan.insertSql(), columns, parameters);
         return template.send("direct:insert-rows", insert -> insert.getIn().setBody(rowsOfBatch))

@@ -36,10 +36,12 @@ public final class CopyPipeline {
 
     private final DataSource dataSource;
     private final String copySql;
+    private final int[] fields;
     private Pending pending;
     private boolean refused;
 
-    private CopyPipeline(DataSource dataSource, String copySql) {
+    private CopyPipeline(DataSource dataSource, String copySql, int[] fields) {
+        this.fields = fields;
         this.dataSource = dataSource;
         this.copySql = copySql;
     }
@@ -47,7 +49,8 @@ public final class CopyPipeline {
     /** Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off. */
     public static void prepare(Exchange exchange, DataSource dataSource) {
         if (LoadContext.of(exchange).feed().method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
-            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql()));
+            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql(),
+                    TablePlan.of(exchange).fields()));
         }
     }
 
@@ -81,7 +84,7 @@ public final class CopyPipeline {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             CopyIn stream = copy;
-            CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length));
+            CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length), fields);
             for (int r : rows) {
                 text.row(batch, r);
             }

@@ -23,16 +23,21 @@ final class CopyText {
     /** Where a value a step or coercion replaced is copied to be encoded (reused: no array per value). */
     private char[] scratch = new char[64];
     private int length;
+    private final int[] fields;
 
-    CopyText(Sink sink) {
+    /** {@code fields}: the file columns to send, in the COPY's column order; null: all of them. */
+    CopyText(Sink sink, int[] fields) {
         this.sink = sink;
+        this.fields = fields;
     }
 
     /** Record {@code r} of the batch: its values as cleaned, or as a step rewrote them. */
     void row(RowBatch batch, int r) throws SQLException {
         RecordBlock block = batch.block();
         char[] text = block.text();
-        for (int i = 0, f = block.firstField(r), n = block.fieldCount(r); i < n; i++, f++) {
+        int first = block.firstField(r);
+        for (int i = 0, n = fields == null ? block.fieldCount(r) : fields.length; i < n; i++) {
+            int f = first + (fields == null ? i : fields[i]);
             if (i > 0) {
                 ensure(1);
                 buffer[length++] = '\t';

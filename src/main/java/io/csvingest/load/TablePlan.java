@@ -11,11 +11,13 @@ import io.csvingest.feed.LoadMode;
 import org.apache.camel.Exchange;
 
 /**
- * How one file loads: target table, columns in header order, the SQL that prepares the table, inserts a row, inserts
- * a batch as one array per column ({@code arraySql}, null when a column's type cannot go as an array), copies rows.
+ * How one file loads: target table, columns loaded (in header order), the SQL that prepares the table, inserts a row,
+ * inserts a batch as one array per column ({@code arraySql}, null when a column's type cannot go as an array), copies
+ * rows; {@code fields}: the file column each loaded column comes from (null: all of them, in order), {@code
+ * keyIndexes}: the file columns of the keys.
  */
 public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
-                        String copySql, boolean copyable, int[] keyIndexes) {
+                        String copySql, boolean copyable, int[] keyIndexes, int[] fields) {
 
     /** The plan of the file in flight. */
     public static final LoadContext.Part<TablePlan> PART = LoadContext.part("table plan", "TablePlanner (route prepare-table)");
@@ -45,7 +47,26 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         String arrays = elementTypes == null ? null : arrays(table, columns, elementTypes) + conflict;
         String copy = "COPY " + table.sql() + " (" + quoted(columns) + ") FROM STDIN";
         return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, arrays, copy,
-                copyable, keyIndexes);
+                copyable, keyIndexes, null);
+    }
+
+    /** The same plan with {@code statements} (ALTER TABLE) run first. */
+    public TablePlan preparedFirstBy(List<String> statements) {
+        List<String> all = new ArrayList<>(statements);
+        all.addAll(preparation);
+        return new TablePlan(table, columns, List.copyOf(all), insertSql, arraySql, copySql, copyable, keyIndexes, fields);
+    }
+
+    /** The same plan, its columns taken from a file whose columns are {@code fileColumns} (some of them not loaded). */
+    public TablePlan from(List<String> fileColumns) {
+        int[] from = columns.stream().mapToInt(fileColumns::indexOf).toArray();
+        int[] keys = IntStream.of(keyIndexes).map(key -> from[key]).toArray();
+        return new TablePlan(table, columns, preparation, insertSql, arraySql, copySql, copyable, keys, from);
+    }
+
+    /** The file column loaded column {@code column} comes from. */
+    public int field(int column) {
+        return fields == null ? column : fields[column];
     }
 
     private static String create(TableName table, List<String> columns, List<ColumnType> types, List<String> keys) {

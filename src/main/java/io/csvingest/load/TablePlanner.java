@@ -1,6 +1,8 @@
 package io.csvingest.load;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
+import io.csvingest.feed.NewColumns;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
@@ -45,12 +48,17 @@ public class TablePlanner implements Processor {
         if (planned.types() != null) {
             context.set(Coercer.TYPES, planned.types());
         }
+        planned.added().forEach(load.tableChanges()::added);
+        load.tableChanges().ignored(planned.ignored());
         context.set(TablePlan.PART, planned.plan());
         exchange.getIn().setBody(planned.plan().preparation());
     }
 
-    /** A file's plan, and the types its values are checked against (null: no rows and no table, nothing to check). */
-    record Planned(TablePlan plan, List<ColumnType> types) {
+    /**
+     * A file's plan, the types its values are checked against, per file column (null: no rows and no table, nothing
+     * to check), the columns it adds to its table ({@code email text}) and those of the file it ignores.
+     */
+    record Planned(TablePlan plan, List<ColumnType> types, Map<String, String> added, List<String> ignored) {
     }
 
     /**
@@ -66,15 +74,73 @@ public class TablePlanner implements Processor {
         }
         boolean exists = existing != null && !existing.isEmpty();
         if (exists) {
-            checkColumnsExist(table.toString(), columns, existing);
-            List<Map<String, Object>> described = inFileOrder(columns, existing);
-            boolean copyable = existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
-            return new Planned(TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable,
-                    arrayTypes(described)), existingTypes(described));
+            return existingTable(table, columns, feed, existing, peek);
         }
         // a header without rows says nothing about types: create no table rather than an all-text one
         List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
-        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types);
+        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types, Map.of(),
+                List.of());
+    }
+
+    /**
+     * A file into a table that exists: by column name; its columns the table lacks are added (typed as mapped or
+     * inferred), ignored or refused, as the feed's {@code newColumns} says. A file without rows adds nothing.
+     */
+    private static Planned existingTable(TableName table, List<String> columns, Feed feed, List<Map<String, Object>> existing,
+                                         IntFunction<RecordBlock> peek) {
+        Set<String> present = existing.stream().map(column -> String.valueOf(column.get("column_name")))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<String> missing = columns.stream().filter(column -> !present.contains(column)).toList();
+        boolean copyable = existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("copyable")));
+        if (missing.isEmpty()) {
+            List<Map<String, Object>> described = inFileOrder(columns, existing);
+            return new Planned(TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable, arrayTypes(described)),
+                    existingTypes(described), Map.of(), List.of());
+        }
+        boolean noRows = peek.apply(1).size() == 0;
+        if (feed.newColumns() == NewColumns.REJECT) {
+            throw new IngestException("Table " + table + " has no column " + String.join(", ", missing) + " (its columns: "
+                                      + String.join(", ", present) + "). Rename the CSV header, add the column to the"
+                                      + " table, load the file into another table, or set the feed's newColumns to add"
+                                      + " or ignore.");
+        }
+        if (feed.newColumns() == NewColumns.IGNORE || noRows) {
+            List<String> known = columns.stream().filter(present::contains).toList();
+            List<Map<String, Object>> described = inFileOrder(known, existing);
+            TablePlan plan = TablePlan.of(table, known, null, feed.mode(), feed.keys(), true, copyable, arrayTypes(described))
+                    .from(columns);
+            List<ColumnType> types = new ArrayList<>(Collections.nCopies(columns.size(), ColumnType.TEXT));
+            List<ColumnType> knownTypes = existingTypes(described);
+            for (int i = 0; i < known.size(); i++) {
+                types.set(plan.field(i), knownTypes.get(i));
+            }
+            return new Planned(plan, types, Map.of(), noRows ? List.of() : missing);
+        }
+        List<ColumnType> inferred = types(columns, feed, peek.apply(SAMPLE_ROWS));
+        List<ColumnType> types = new ArrayList<>();
+        List<String> elementTypes = new ArrayList<>();
+        List<String> alters = new ArrayList<>();
+        Map<String, String> added = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
+                column -> String.valueOf(column.get("column_name")), column -> column));
+        boolean arrayable = true;
+        for (int i = 0; i < columns.size(); i++) {
+            Map<String, Object> column = byName.get(columns.get(i));
+            if (column == null) {
+                types.add(inferred.get(i));
+                elementTypes.add(inferred.get(i).sql());
+                alters.add("ALTER TABLE " + table.sql() + " ADD COLUMN IF NOT EXISTS " + Identifiers.quote(columns.get(i))
+                           + " " + inferred.get(i).sql());
+                added.put(columns.get(i), inferred.get(i).sql());
+            } else {
+                types.add(ColumnType.fromDataType(String.valueOf(column.get("data_type"))));
+                elementTypes.add(String.valueOf(column.get("element_type")));
+                arrayable &= Boolean.TRUE.equals(column.get("arrayable"));
+            }
+        }
+        TablePlan plan = TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable,
+                arrayable ? elementTypes : null).preparedFirstBy(alters);
+        return new Planned(plan, types, added, List.of());
     }
 
     /** The feed's declared types, else types inferred from the first rows. */
@@ -112,17 +178,5 @@ public class TablePlanner implements Processor {
             return null;
         }
         return described.stream().map(column -> String.valueOf(column.get("element_type"))).toList();
-    }
-
-    private static void checkColumnsExist(String table, List<String> columns, List<Map<String, Object>> existing) {
-        Set<String> present = existing.stream()
-                .map(column -> String.valueOf(column.get("column_name")))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<String> missing = columns.stream().filter(column -> !present.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new IngestException("Table " + table + " has no column " + String.join(", ", missing)
-                                      + " (its columns: " + String.join(", ", present) + "). Rename the CSV header,"
-                                      + " add the column to the table, or load the file into another table.");
-        }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import io.csvingest.context.FileLoad;
 import io.csvingest.feed.Feed;
@@ -32,11 +34,19 @@ public final class FileReport {
                       + ", \"rejected\": " + load.rejected() + ", \"duplicates\": " + load.duplicates()
                       + ", \"blank\": " + load.blank() + ", \"filtered\": " + load.filtered() + "},\n"
                       + "  \"batches\": " + load.batches() + ",\n"
+                      + "  \"columns\": {\"added\": " + array(load.tableChanges().added())
+                      + ", \"widened\": " + array(load.tableChanges().widened())
+                      + ", \"ignored\": " + array(load.tableChanges().ignored())
+                      + ", \"ignoredValues\": " + load.tableChanges().ignoredValues() + "},\n"
                       + "  \"delimiter\": " + quote(delimiter) + ",\n"
                       + "  \"charset\": " + quote(feed.dialect().charset().name()) + ",\n"
                       + "  \"rejectsFile\": " + (rejects == null ? "null" : quote(rejects)) + "\n"
                       + "}\n";
         Files.writeString(report, json, StandardCharsets.UTF_8);
+    }
+
+    private static String array(List<String> texts) {
+        return texts.stream().map(FileReport::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** A JSON string literal (RFC 8259 escapes). */

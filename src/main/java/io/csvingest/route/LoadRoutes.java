@@ -15,6 +15,7 @@ import io.csvingest.ledger.StartLoadProcessor;
 import io.csvingest.load.BatchLoader;
 import io.csvingest.load.CopyPipeline;
 import io.csvingest.load.FileTransaction;
+import io.csvingest.load.IgnoredValues;
 import io.csvingest.load.KeyDeduplication;
 import io.csvingest.load.TableLock;
 import io.csvingest.metrics.PipelineMetrics;
@@ -69,6 +70,7 @@ public class LoadRoutes extends RouteBuilder {
                     .process(new RowStepsProcessor()).id("row-steps")
                     .process(new CoercionProcessor()).id("coerce")
                     .process(new KeyDeduplication()).id("last-row-per-key")
+                    .process(new IgnoredValues()).id("count-ignored-values")
                     .process(loader).id("load-batch")
                     .process(new RejectRecorder()).id("record-rejects")
                     .process(new ProgressLog(progressEvery)).id("progress")

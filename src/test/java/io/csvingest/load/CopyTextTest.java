@@ -19,7 +19,7 @@ class CopyTextTest {
     private final CopyText text = new CopyText((bytes, length) -> {
         sent.write(bytes, 0, length);
         writes++;
-    });
+    }, null);
 
     private String copied() {
         return sent.toString(StandardCharsets.UTF_8);
@@ -72,5 +72,14 @@ class CopyTextTest {
         text.flush();
         assertEquals(expected.toString(), copied());
         assertTrue(writes > 3, "sent in several buffers: " + writes);
+    }
+
+    @Test
+    void should_send_only_the_columns_the_plan_loads_in_its_order() throws SQLException {
+        CopyText some = new CopyText((bytes, length) -> sent.write(bytes, 0, length), new int[] {2, 0});
+        RowBatch batch = Records.batch("a,b,c\n1,skipped,3\n");
+        some.row(batch, 0);
+        some.flush();
+        assertEquals("3\t1\n", copied());
     }
 }

@@ -12,6 +12,7 @@ import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
+import io.csvingest.feed.NewColumns;
 import io.csvingest.feed.RejectLimit;
 import io.csvingest.feed.ValueFormats;
 import io.csvingest.parse.RecordBlock;
@@ -30,9 +31,13 @@ class TablePlannerTest {
     private static final TableName TABLE = new TableName("staging", "orders");
 
     private static Feed feed(LoadMode mode, List<String> keys, String columns) {
+        return feed(mode, keys, columns, NewColumns.ADD);
+    }
+
+    private static Feed feed(LoadMode mode, List<String> keys, String columns, NewColumns newColumns) {
         return new Feed("test", null, null, mode, LoadMethod.COPY, keys, columns == null ? List.of() : ColumnSpec.parseAll(columns),
                 Cleaning.DEFAULT, ValueFormats.DEFAULT, Dialect.DEFAULT, RejectLimit.NONE, 500, null, false,
-                Folders.of("in", "out", "dead"));
+                Folders.of("in", "out", "dead"), newColumns, false);
     }
 
     private static Map<String, Object> column(String name, String type, boolean copyable, boolean arrayable) {
@@ -89,12 +94,14 @@ class TablePlannerTest {
     }
 
     @Test
-    void should_refuse_a_file_with_a_column_the_table_lacks_or_without_the_feed_s_keys() {
+    void should_refuse_a_file_with_a_column_the_table_lacks_when_the_feed_says_reject_or_without_the_feed_s_keys() {
         IngestException missing = assertThrows(IngestException.class, () -> TablePlanner.plan(TABLE, List.of("id", "email"),
-                feed(LoadMode.APPEND, List.of(), null), List.of(column("id", "bigint", true, true), column("name", "text", true, true)),
-                count -> Records.block("id,email\n")));
+                feed(LoadMode.APPEND, List.of(), null, NewColumns.REJECT),
+                List.of(column("id", "bigint", true, true), column("name", "text", true, true)),
+                count -> Records.block("id,email\n1,a@b.c\n")));
         assertEquals("Table staging.orders has no column email (its columns: id, name). Rename the CSV header, add the"
-                     + " column to the table, or load the file into another table.", missing.getMessage());
+                     + " column to the table, load the file into another table, or set the feed's newColumns to add or"
+                     + " ignore.", missing.getMessage());
 
         IngestException keys = assertThrows(IngestException.class, () -> TablePlanner.plan(TABLE, List.of("id"),
                 feed(LoadMode.UPSERT, List.of("order_id"), null), List.of(), count -> Records.block("id\n1\n")));
@@ -110,5 +117,38 @@ class TablePlannerTest {
                              + " PRIMARY KEY (\"order_id\"))"), plan.preparation());
         assertTrue(plan.arraySql().endsWith("ON CONFLICT (\"order_id\") DO UPDATE SET \"total\" = EXCLUDED.\"total\""),
                 plan.arraySql());
+    }
+
+    @Test
+    void should_add_the_columns_an_existing_table_lacks_typed_from_the_file_in_its_transaction() {
+        List<Map<String, Object>> existing = List.of(column("id", "bigint", true, true), column("name", "text", true, true));
+
+        TablePlanner.Planned planned = TablePlanner.plan(TABLE, List.of("id", "visits", "name"), feed(LoadMode.APPEND, List.of(), null),
+                existing, count -> Records.block("id,visits,name\n1,12,a\n2,7,b\n"));
+
+        assertEquals(List.of("ALTER TABLE \"staging\".\"orders\" ADD COLUMN IF NOT EXISTS \"visits\" bigint"),
+                planned.plan().preparation());
+        assertEquals(Map.of("visits", "bigint"), planned.added());
+        assertEquals(List.of(ColumnType.BIGINT, ColumnType.BIGINT, ColumnType.TEXT), planned.types());
+        assertEquals("INSERT INTO \"staging\".\"orders\" (\"id\", \"visits\", \"name\") SELECT * FROM unnest(?::bigint[],"
+                     + " ?::bigint[], ?::text[])", planned.plan().arraySql());
+    }
+
+    @Test
+    void should_load_only_the_known_columns_when_the_feed_ignores_new_ones() {
+        List<Map<String, Object>> existing = List.of(column("id", "bigint", true, true), column("name", "text", true, true));
+
+        TablePlanner.Planned planned = TablePlanner.plan(TABLE, List.of("name", "email", "id"),
+                feed(LoadMode.UPSERT, List.of("id"), null, NewColumns.IGNORE), existing,
+                count -> Records.block("name,email,id\na,a@b.c,1\n"));
+
+        TablePlan plan = planned.plan();
+        assertEquals(List.of("name", "id"), plan.columns());
+        assertEquals(List.of(), plan.preparation());
+        assertEquals(0, plan.field(0));
+        assertEquals(2, plan.field(1), "id comes from the file's third column");
+        assertEquals(2, plan.keyIndexes()[0], "keys are file columns");
+        assertEquals(List.of("email"), planned.ignored());
+        assertTrue(plan.copySql().endsWith("(\"name\", \"id\") FROM STDIN"), plan.copySql());
     }
 }
