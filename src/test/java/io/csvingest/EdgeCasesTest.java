@@ -119,6 +119,20 @@ class EdgeCasesTest {
                 table: contacts_refusing
                 newColumns: reject
                 """));
+        Files.writeString(routes.resolve("late.yaml"), TestFeeds.yaml("late", """
+                include: "late-.*\\\\.csv"
+                batchSize: 100
+                """));
+        Files.writeString(routes.resolve("late-insert.yaml"), TestFeeds.yaml("late-insert", """
+                include: "lateinsert-.*\\\\.csv"
+                batchSize: 100
+                method: insert
+                """));
+        Files.writeString(routes.resolve("widening.yaml"), TestFeeds.yaml("widening", """
+                include: "widening-.*\\\\.csv"
+                table: widened_existing
+                widen: true
+                """));
         Files.writeString(routes.resolve("strict.yaml"), TestFeeds.yaml("strict", """
                 include: "strict-.*\\\\.csv"
                 trim: false
@@ -183,6 +197,56 @@ class EdgeCasesTest {
         Await.until("the reason beside the file", TIMEOUT, () -> Files.exists(reason)
                                                                && Inbox.read(reason).contains("Table public.contacts_refusing has no column email"));
         assertEquals(List.of(row("1", "Ann")), db.rows("SELECT * FROM contacts_refusing"));
+    }
+
+    @Test
+    void should_widen_a_column_for_a_late_value_that_does_not_fit_the_type_the_service_chose() {
+        // 1,000 rows decide the types (bigint, bigint, date); later rows hold what does not fit, batches of 100
+        StringBuilder csv = new StringBuilder("id,qty,day\n");
+        for (int i = 1; i <= 1500; i++) {
+            String qty = i == 1101 ? "1.5" : i == 1401 ? "abc" : String.valueOf(i);
+            String day = i == 1201 ? "2026-12-03 10:15" : "2026-12-03";
+            csv.append(i).append(',').append(qty).append(',').append(day).append('\n');
+        }
+        folders.drop("late-values.csv", csv.toString());
+        folders.drop("lateinsert-values.csv", csv.toString());
+
+        Path loaded = Await.dataFiles(folders.outbox(), "late-values-", 1, TIMEOUT).get(0);
+        Await.dataFiles(folders.outbox(), "lateinsert-values-", 1, TIMEOUT);
+        assertEquals(db.rows("SELECT * FROM late_values ORDER BY id"), db.rows("SELECT * FROM lateinsert_values ORDER BY id"),
+                "INSERTs of one array per column widen alike");
+
+        assertEquals(List.of("id bigint", "qty text", "day timestamp without time zone"), db.rows(
+                "SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE table_name = 'late_values'"
+                + " ORDER BY ordinal_position").stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(List.of("1500", "1500")), db.rows("SELECT count(*), count(qty) FROM late_values"));
+        assertEquals(List.of(row("5", "2026-12-03 00:00:00"), row("1.5", "2026-12-03 00:00:00"), row("abc", "2026-12-03 00:00:00"),
+                row("1500", "2026-12-03 00:00:00")),
+                db.rows("SELECT qty, day FROM late_values WHERE id IN (5, 1101, 1401, 1500) ORDER BY id"));
+        assertEquals(List.of(row("2026-12-03 10:15:00")), db.rows("SELECT day FROM late_values WHERE id = 1201"));
+        String report = Inbox.read(Path.of(loaded + ".report.json"));
+        assertTrue(report.contains("\"rejected\": 0"), report);
+        assertTrue(report.contains("\"widened\": [\"qty bigint -> numeric\", \"day date -> timestamp\", \"qty numeric -> text\"]"), report);
+    }
+
+    @Test
+    void should_widen_an_existing_table_only_when_the_feed_says_widen() {
+        folders.drop("widening-1.csv", "id,v\n1,10\n");
+        folders.drop("kept.csv", "id,v\n1,10\n");
+        Await.dataFiles(folders.outbox(), "widening-1-", 1, TIMEOUT);
+        Await.dataFiles(folders.outbox(), "kept-", 1, TIMEOUT);
+        folders.drop("widening-2.csv", "id,v\n2,ten\n");
+        folders.drop("kept.csv", "id,v\n2,ten\n3,30\n");
+
+        Await.dataFiles(folders.outbox(), "widening-2-", 1, TIMEOUT);
+        assertEquals(List.of(row("1", "10"), row("2", "ten")), db.rows("SELECT * FROM widened_existing ORDER BY id"));
+        assertEquals(List.of(row("text")), db.rows("SELECT data_type FROM information_schema.columns"
+                                                   + " WHERE table_name = 'widened_existing' AND column_name = 'v'"));
+        List<Path> kept = Await.dataFiles(folders.outbox(), "kept-", 2, TIMEOUT);
+        assertEquals(List.of(row("1", "10"), row("3", "30")), db.rows("SELECT * FROM kept ORDER BY id"),
+                "a table that existed before the file keeps its types: the row is rejected");
+        String rejects = Inbox.read(Path.of(kept.get(1) + ".rejects.csv"));
+        assertTrue(rejects.contains("'ten' is not a whole number (column type bigint)"), rejects);
     }
 
     private void assertLoaded(Case c) {

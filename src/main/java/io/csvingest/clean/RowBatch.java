@@ -1,6 +1,7 @@
 package io.csvingest.clean;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.csvingest.parse.RecordBlock;
@@ -18,6 +19,9 @@ public final class RowBatch {
     private String[] replaced;
     private final List<Reject> rejects = new ArrayList<>();
     private boolean coerced;
+    /** Values that did not fit a column that may widen: record, column, record, column... */
+    private int[] unfit = new int[0];
+    private int unfitValues;
 
     public RowBatch(RecordBlock block) {
         this.block = block;
@@ -79,6 +83,29 @@ public final class RowBatch {
 
     public boolean isCoerced() {
         return coerced;
+    }
+
+    /** Record {@code r}'s value in {@code column} does not fit its column's type, which may widen for it. */
+    void unfit(int r, int column) {
+        if (2 * unfitValues == unfit.length) {
+            unfit = Arrays.copyOf(unfit, Math.max(8, unfit.length * 2));
+        }
+        unfit[2 * unfitValues] = r;
+        unfit[2 * unfitValues + 1] = column;
+        unfitValues++;
+    }
+
+    /** How many values do not fit their column; {@link #unfitRecord} and {@link #unfitColumn} say which. */
+    public int unfitValues() {
+        return unfitValues;
+    }
+
+    public int unfitRecord(int i) {
+        return unfit[2 * i];
+    }
+
+    public int unfitColumn(int i) {
+        return unfit[2 * i + 1];
     }
 
     public List<Reject> rejects() {

@@ -77,6 +77,16 @@ public final class LoadContext {
         }
     }
 
+    /**
+     * Replaces a part that was set: only for what the load itself changes while it runs (the table plan, when a
+     * column widens for a value that did not fit). Fails when the part was never set.
+     */
+    public <T> void replace(Part<T> part, T value) {
+        if (value == null || parts.replace(part, value) == null) {
+            throw new IllegalStateException("The file's " + part + " can only be replaced once " + part.setBy + " set it");
+        }
+    }
+
     /** The part; fails, naming the step that sets it, when that step has not run yet. */
     @SuppressWarnings("unchecked")
     public <T> T get(Part<T> part) {

@@ -57,6 +57,20 @@ public enum ColumnType {
         };
     }
 
+    /**
+     * The next wider type a column of this type can become without losing what its values say ({@code bigint →
+     * numeric → text}, {@code date → timestamp → timestamptz → text}, any other → {@code text}); null for text.
+     */
+    public ColumnType wider() {
+        return switch (this) {
+            case BIGINT -> NUMERIC;
+            case DATE -> TIMESTAMP;
+            case TIMESTAMP -> TIMESTAMPTZ;
+            case BOOLEAN, NUMERIC, DOUBLE, TIMESTAMPTZ -> TEXT;
+            case TEXT -> null;
+        };
+    }
+
     /** Whether PostgreSQL reads this (trimmed, non-null) text as a value of this type. */
     public boolean accepts(String value) {
         return switch (this) {

@@ -24,11 +24,13 @@ public class BatchLoader implements Processor {
 
     private final ProducerTemplate template;
     private final PipelineMetrics metrics;
+    private final Widening widening;
 
     /** {@code template} sends INSERT attempts to the {@code insert-*} routes. */
     public BatchLoader(ProducerTemplate template, PipelineMetrics metrics) {
         this.template = template;
         this.metrics = metrics;
+        this.widening = new Widening(template);
     }
 
     @Override
@@ -40,12 +42,15 @@ public class BatchLoader implements Processor {
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
         CopyPipeline copy = CopyPipeline.of(exchange);
         if (copy == null) {
+            widening.resolve(exchange, batch);
             insertBatch(exchange, batch);
             return;
         }
         // the previous batch's COPY ends now; the body becomes what ended here, whose rejects are recorded next
         RowBatch ended = RowBatch.rejectsOnly();
         settle(exchange, copy, copy.take(exchange), ended);
+        // with no COPY open, a column may change its type for a value of this batch
+        widening.resolve(exchange, batch);
         if (!copy.usable()) {
             insertBatch(exchange, batch);
             ended.rejects().addAll(batch.rejects());

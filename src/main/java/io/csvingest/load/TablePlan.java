@@ -12,12 +12,13 @@ import org.apache.camel.Exchange;
 
 /**
  * How one file loads: target table, columns loaded (in header order), the SQL that prepares the table, inserts a row,
- * inserts a batch as one array per column ({@code arraySql}, null when a column's type cannot go as an array), copies
- * rows; {@code fields}: the file column each loaded column comes from (null: all of them, in order), {@code
- * keyIndexes}: the file columns of the keys.
+ * copies rows; {@code elementTypes}: each column's type as an array element, for {@link #arraySql()} (null when a
+ * column's type cannot go as an array); {@code conflict}: upsert's ON CONFLICT clause; {@code fields}: the file column
+ * each loaded column comes from (null: all of them, in order); {@code keyIndexes}: the file columns of the keys.
  */
-public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql, String arraySql,
-                        String copySql, boolean copyable, int[] keyIndexes, int[] fields) {
+public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql,
+                        List<String> elementTypes, String conflict, String copySql, boolean copyable, int[] keyIndexes,
+                        int[] fields) {
 
     /** The plan of the file in flight. */
     public static final LoadContext.Part<TablePlan> PART = LoadContext.part("table plan", "TablePlanner (route prepare-table)");
@@ -44,24 +45,39 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         int[] keyIndexes = mode == LoadMode.UPSERT ? keys.stream().mapToInt(columns::indexOf).toArray() : new int[0];
         String conflict = mode == LoadMode.UPSERT ? onConflict(columns, keys) : "";
         List<String> elementTypes = types != null ? types.stream().map(ColumnType::sql).toList() : existingTypes;
-        String arrays = elementTypes == null ? null : arrays(table, columns, elementTypes) + conflict;
         String copy = "COPY " + table.sql() + " (" + quoted(columns) + ") FROM STDIN";
-        return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, arrays, copy,
-                copyable, keyIndexes, null);
+        return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, elementTypes,
+                conflict, copy, copyable, keyIndexes, null);
+    }
+
+    /** A batch as one INSERT of one array per column ({@link ArrayParameters}); null when a type has no array form. */
+    public String arraySql() {
+        return elementTypes == null ? null : arrays(table, columns, elementTypes) + conflict;
+    }
+
+    /** The same plan after loaded column {@code column} changed its type to {@code sqlType} (widened). */
+    public TablePlan widened(int column, String sqlType) {
+        List<String> types = elementTypes == null ? null : new ArrayList<>(elementTypes);
+        if (types != null) {
+            types.set(column, sqlType);
+        }
+        return new TablePlan(table, columns, preparation, insertSql, types == null ? null : List.copyOf(types), conflict,
+                copySql, copyable, keyIndexes, fields);
     }
 
     /** The same plan with {@code statements} (ALTER TABLE) run first. */
     public TablePlan preparedFirstBy(List<String> statements) {
         List<String> all = new ArrayList<>(statements);
         all.addAll(preparation);
-        return new TablePlan(table, columns, List.copyOf(all), insertSql, arraySql, copySql, copyable, keyIndexes, fields);
+        return new TablePlan(table, columns, List.copyOf(all), insertSql, elementTypes, conflict, copySql, copyable,
+                keyIndexes, fields);
     }
 
     /** The same plan, its columns taken from a file whose columns are {@code fileColumns} (some of them not loaded). */
     public TablePlan from(List<String> fileColumns) {
         int[] from = columns.stream().mapToInt(fileColumns::indexOf).toArray();
         int[] keys = IntStream.of(keyIndexes).map(key -> from[key]).toArray();
-        return new TablePlan(table, columns, preparation, insertSql, arraySql, copySql, copyable, keys, from);
+        return new TablePlan(table, columns, preparation, insertSql, elementTypes, conflict, copySql, copyable, keys, from);
     }
 
     /** The file column loaded column {@code column} comes from. */

@@ -1,6 +1,7 @@
 package io.csvingest.load;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.csvingest.IngestException;
 import io.csvingest.clean.CleanedHeader;
+import io.csvingest.clean.ColumnTypes;
 import io.csvingest.clean.Coercer;
 import io.csvingest.clean.RowCleaner;
 import io.csvingest.clean.TypeInference;
@@ -46,7 +48,7 @@ public class TablePlanner implements Processor {
         Planned planned = plan(new TableName(load.schema(), load.table()), CleanedHeader.of(exchange).columns(),
                 context.feed(), existing, source::peek);
         if (planned.types() != null) {
-            context.set(Coercer.TYPES, planned.types());
+            context.set(Coercer.TYPES, new ColumnTypes(planned.types(), planned.widenable()));
         }
         planned.added().forEach(load.tableChanges()::added);
         load.tableChanges().ignored(planned.ignored());
@@ -56,9 +58,10 @@ public class TablePlanner implements Processor {
 
     /**
      * A file's plan, the types its values are checked against, per file column (null: no rows and no table, nothing
-     * to check), the columns it adds to its table ({@code email text}) and those of the file it ignores.
+     * to check), the columns it adds to its table ({@code email text}) and those of the file it ignores, and which
+     * columns may widen for a value that does not fit (those the service typed itself, or all with the feed's widen).
      */
-    record Planned(TablePlan plan, List<ColumnType> types, Map<String, String> added, List<String> ignored) {
+    record Planned(TablePlan plan, List<ColumnType> types, Map<String, String> added, List<String> ignored, boolean[] widenable) {
     }
 
     /**
@@ -79,7 +82,7 @@ public class TablePlanner implements Processor {
         // a header without rows says nothing about types: create no table rather than an all-text one
         List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
         return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types, Map.of(),
-                List.of());
+                List.of(), inferred(columns, feed));
     }
 
     /**
@@ -95,7 +98,7 @@ public class TablePlanner implements Processor {
         if (missing.isEmpty()) {
             List<Map<String, Object>> described = inFileOrder(columns, existing);
             return new Planned(TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable, arrayTypes(described)),
-                    existingTypes(described), Map.of(), List.of());
+                    existingTypes(described), Map.of(), List.of(), widenAll(columns, feed));
         }
         boolean noRows = peek.apply(1).size() == 0;
         if (feed.newColumns() == NewColumns.REJECT) {
@@ -114,7 +117,7 @@ public class TablePlanner implements Processor {
             for (int i = 0; i < known.size(); i++) {
                 types.set(plan.field(i), knownTypes.get(i));
             }
-            return new Planned(plan, types, Map.of(), noRows ? List.of() : missing);
+            return new Planned(plan, types, Map.of(), noRows ? List.of() : missing, widenAll(columns, feed));
         }
         List<ColumnType> inferred = types(columns, feed, peek.apply(SAMPLE_ROWS));
         List<ColumnType> types = new ArrayList<>();
@@ -124,9 +127,12 @@ public class TablePlanner implements Processor {
         Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
                 column -> String.valueOf(column.get("column_name")), column -> column));
         boolean arrayable = true;
+        boolean[] widenable = widenAll(columns, feed);
+        boolean[] inferredTypes = inferred(columns, feed);
         for (int i = 0; i < columns.size(); i++) {
             Map<String, Object> column = byName.get(columns.get(i));
             if (column == null) {
+                widenable[i] = inferredTypes[i];
                 types.add(inferred.get(i));
                 elementTypes.add(inferred.get(i).sql());
                 alters.add("ALTER TABLE " + table.sql() + " ADD COLUMN IF NOT EXISTS " + Identifiers.quote(columns.get(i))
@@ -140,7 +146,24 @@ public class TablePlanner implements Processor {
         }
         TablePlan plan = TablePlan.of(table, columns, null, feed.mode(), feed.keys(), true, copyable,
                 arrayable ? elementTypes : null).preparedFirstBy(alters);
-        return new Planned(plan, types, added, List.of());
+        return new Planned(plan, types, added, List.of(), widenable);
+    }
+
+    /** Columns whose type the service infers (the feed declares none; or every column, with the feed's widen). */
+    private static boolean[] inferred(List<String> columns, Feed feed) {
+        boolean[] inferred = widenAll(columns, feed);
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            inferred[i] |= feed.columns().stream().noneMatch(spec -> spec.target().equals(column) && spec.type() != null);
+        }
+        return inferred;
+    }
+
+    /** Every column when the feed says widen, else none. */
+    private static boolean[] widenAll(List<String> columns, Feed feed) {
+        boolean[] all = new boolean[columns.size()];
+        Arrays.fill(all, feed.widen());
+        return all;
     }
 
     /** The feed's declared types, else types inferred from the first rows. */

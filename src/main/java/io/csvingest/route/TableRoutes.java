@@ -21,5 +21,10 @@ public class TableRoutes extends RouteBuilder {
                 .split(body())
                     .to("sql:prepare-from-body?useMessageBodyForSql=true")
                 .end();
+
+        // Widening (in BatchLoader) sends ALTER TABLE ... ALTER COLUMN ... TYPE here, in the file's transaction
+        from("direct:widen-column").routeId("widen-column")
+                .description("Widens a column for a value that did not fit its type (bigint to numeric, date to timestamp ...)")
+                .to("sql:widen-from-body?useMessageBodyForSql=true");
     }
 }
