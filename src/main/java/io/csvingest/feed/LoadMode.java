@@ -1,9 +1,5 @@
 package io.csvingest.feed;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** How a feed's file meets the rows already in its table. */
 public enum LoadMode {
     /** Add the file's rows to the table. */
@@ -14,15 +10,10 @@ public enum LoadMode {
     UPSERT;
 
     public static LoadMode parse(String value) {
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown mode '" + value + "'; use one of "
-                                               + Arrays.stream(values()).map(LoadMode::option).collect(Collectors.joining(", ")));
-        }
+        return OptionValues.parse(LoadMode.class, "mode", value);
     }
 
     public String option() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionValues.option(this);
     }
 }

@@ -1,7 +1,5 @@
 package io.csvingest.feed;
 
-import java.util.Locale;
-
 /** What a file's columns that its existing table lacks do: added to the table, ignored (counted), or the file refused. */
 public enum NewColumns {
     /** {@code ALTER TABLE ... ADD COLUMN} in the file's transaction, typed as the feed maps or as inferred. */
@@ -12,14 +10,10 @@ public enum NewColumns {
     REJECT;
 
     public static NewColumns parse(String value) {
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown newColumns '" + value + "'; use add, ignore or reject");
-        }
+        return OptionValues.parse(NewColumns.class, "newColumns", value);
     }
 
     public String option() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionValues.option(this);
     }
 }
