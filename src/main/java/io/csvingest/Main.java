@@ -2,6 +2,7 @@ package io.csvingest;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /** Starts csv-ingest: a camel-main application that finds its routes and configuration in this package. */
@@ -31,7 +32,27 @@ public final class Main {
                 }
             });
         }
-        main.run(args);
+        try {
+            main.run(args);
+        } catch (Exception e) {
+            StartupRefused refused = refusal(e);
+            if (refused == null) {
+                throw e;
+            }
+            LoggerFactory.getLogger(Main.class).error(refused.getMessage());
+            System.exit(1);
+        }
+        // no static logger: log4j must not start before LOG_FORMAT chose its configuration
+        LoggerFactory.getLogger(Main.class).info("csv-ingest stopped");
         System.exit(0);
+    }
+
+    private static StartupRefused refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StartupRefused refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 }

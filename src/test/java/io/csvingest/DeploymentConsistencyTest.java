@@ -2,6 +2,7 @@ package io.csvingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +42,34 @@ class DeploymentConsistencyTest {
         Map<String, Object> ingest = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("ingest");
 
         assertTrue(dockerfile.contains("WORKDIR /app"));
-        // one bind mount for the folders (a move from inbox to outbox is a rename, not a copy across mounts)
-        assertEquals(List.of(".:/data"), ingest.get("volumes"));
+        // one bind mount for the data folders (a move from inbox to outbox is a rename, not a copy across mounts),
+        // nothing else of the project; the feeds read-only
+        assertEquals(List.of("./data:/data", "./routes:/app/routes:ro"), ingest.get("volumes"));
         Map<String, Object> environment = (Map<String, Object>) ingest.get("environment");
-        for (String folder : List.of("inbox", "outbox", "deadletter", "routes")) {
-            assertTrue(properties.contains(":" + folder + "}}"), "the service's default folder " + folder);
-            assertTrue(Files.isDirectory(Path.of(folder)), "the project has " + folder + "/");
+        for (String folder : List.of("inbox", "outbox", "deadletter")) {
+            assertTrue(properties.contains(":data/" + folder + "}}"), "the service's default folder data/" + folder);
+            assertTrue(Files.isDirectory(Path.of("data", folder), LinkOption.NOFOLLOW_LINKS), "the project has data/" + folder);
+            assertEquals(Path.of("data", folder), Files.readSymbolicLink(Path.of(folder)), "./" + folder + " leads into data/");
+            assertTrue(dockerfile.contains("data/" + folder), "the image has data/" + folder);
         }
         assertEquals(Map.of("INBOX_DIR", "/data/inbox", "OUTBOX_DIR", "/data/outbox", "DEADLETTER_DIR", "/data/deadletter",
-                "ROUTES_DIR", "/data/routes"), Map.of("INBOX_DIR", environment.get("INBOX_DIR"),
+                "ROUTES_DIR", "/app/routes"), Map.of("INBOX_DIR", environment.get("INBOX_DIR"),
                 "OUTBOX_DIR", environment.get("OUTBOX_DIR"), "DEADLETTER_DIR", environment.get("DEADLETTER_DIR"),
                 "ROUTES_DIR", environment.get("ROUTES_DIR")));
+        assertFalse(ingest.containsKey("env_file"), "the service gets only what it reads, not all of .env");
+        for (Map.Entry<String, Object> variable : environment.entrySet()) {
+            Matcher interpolated = Pattern.compile("\\$\\{(\\w+):-([^}]*)}").matcher(String.valueOf(variable.getValue()));
+            if (interpolated.matches() && interpolated.group(1).equals(variable.getKey())
+                && properties.contains("{{env:" + variable.getKey() + ":")) {
+                assertTrue(properties.contains("{{env:" + variable.getKey() + ":" + interpolated.group(2) + "}}"),
+                        variable.getKey() + ": compose's default is the service's");
+            }
+        }
+        assertTrue(ServiceVariables.read().containsAll(environment.keySet()), "compose passes only variables the service reads");
+        Map<String, Object> db = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("db");
+        assertFalse(db.containsKey("ports"), "the database is not published unless asked (deploy/db-port.yml)");
+        assertTrue(dockerfile.contains("ENV MANAGEMENT_HOST=0.0.0.0") && properties.contains("{{env:MANAGEMENT_HOST:127.0.0.1}}"),
+                "health and metrics on 127.0.0.1 outside a container, on the container's interfaces inside");
         assertTrue(properties.contains("{{env:MANAGEMENT_PORT:9876}}"));
         assertEquals(List.of("127.0.0.1:${MANAGEMENT_HOST_PORT:-}:${MANAGEMENT_PORT:-9876}"), ingest.get("ports"),
                 "the management port is published on 127.0.0.1 only, the same default, on a host port compose picks (--scale)");

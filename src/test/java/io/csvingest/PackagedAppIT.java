@@ -1,11 +1,14 @@
 package io.csvingest;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.csvingest.support.Await;
 import io.csvingest.support.Inbox;
@@ -30,7 +33,7 @@ class PackagedAppIT {
 
     private final TestDatabase db = new TestDatabase("csv_ingest_packaged_it");
     private final Path container = Path.of("target/packaged-it/app");
-    private final Inbox folders = new Inbox(container);
+    private final Inbox folders = new Inbox(container.resolve("data"));
 
     @BeforeAll
     void createDatabase() {
@@ -74,7 +77,9 @@ class PackagedAppIT {
         }
         assertEquals(0, exitCode, "a SIGTERM'd service exits 0");
         String stdout = app.log();
-        assertTrue(stdout.contains("(csv-ingest) shutdown in"), stdout);
+        assertTrue(stdout.contains("csv-ingest stopped"), stdout);
+        assertFalse(stdout.contains("Auto-configuration summary") || stdout.contains("Property-placeholders summary")
+                    || stdout.contains("has been already registered"), "only what a user needs at INFO: " + stdout);
         assertTrue(stdout.contains("csv-ingest: drop CSV files into " + folders.inbox().toAbsolutePath()), "the banner");
         assertFalse(stdout.contains(SECRET), "the database password must never be logged");
     }
@@ -91,9 +96,23 @@ class PackagedAppIT {
             assertEquals(0, app.stop(40));
         }
         List<String> lines = app.log().lines().toList();
-        assertTrue(lines.size() > 10);
+        assertTrue(lines.size() >= 5, lines.toString());
         for (String line : lines) {
             assertTrue(line.startsWith("{\"@timestamp\":") && line.endsWith("}"), "not one JSON object: " + line);
+        }
+    }
+
+    @Test
+    void should_refuse_to_start_with_one_error_line_when_the_management_port_is_taken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            PackagedApp app = new PackagedApp(container, Map.of("DB_URL", db.url(), "DB_USER", TestDatabase.USER,
+                    "MANAGEMENT_HOST", "127.0.0.1", "MANAGEMENT_PORT", String.valueOf(taken.getLocalPort()))).start();
+            assertTrue(app.process().waitFor(30, TimeUnit.SECONDS), "it stops by itself");
+            assertEquals(1, app.process().exitValue());
+            List<String> errors = app.log().lines().filter(line -> line.contains(" ERROR ")).toList();
+            assertEquals(1, errors.size(), app.log());
+            assertTrue(errors.get(0).contains("Not starting: the management port 127.0.0.1:" + taken.getLocalPort()), errors.get(0));
+            assertFalse(app.log().contains("Exception"), "no stack trace: " + app.log());
         }
     }
 }

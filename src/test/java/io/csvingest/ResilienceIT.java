@@ -39,7 +39,7 @@ class ResilienceIT {
 
     private final TestDatabase db = new TestDatabase("csv_ingest_resilience_it");
     private final Path container = Path.of("target/resilience-it/app");
-    private final Inbox folders = new Inbox(container);
+    private final Inbox folders = new Inbox(container.resolve("data"));
     private Path bigFile;
     private TcpProxy proxy;
     private PackagedApp app;

@@ -55,7 +55,7 @@ class SecretsIT {
 
     private final Path root = Path.of("target/secrets-it");
     private final Path container = root.resolve("app");
-    private final Inbox folders = new Inbox(container);
+    private final Inbox folders = new Inbox(container.resolve("data"));
     private PrivatePostgres postgres;
     private PackagedApp app;
 

@@ -1,5 +1,6 @@
 package io.csvingest.intake;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.csvingest.StartupRefused;
 import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.FileOrder;
@@ -25,12 +27,12 @@ import org.apache.camel.support.ExpressionAdapter;
 @org.apache.camel.spi.annotations.Component("feed")
 public class FeedComponent extends DefaultComponent {
 
-    @Metadata(defaultValue = "inbox", description = "The folder files are dropped into (INBOX_DIR)")
-    private String inboxDir = "inbox";
-    @Metadata(defaultValue = "outbox", description = "Where loaded files go, with their report (OUTBOX_DIR)")
-    private String outboxDir = "outbox";
-    @Metadata(defaultValue = "deadletter", description = "Where files that cannot be loaded go, with their reason (DEADLETTER_DIR)")
-    private String deadletterDir = "deadletter";
+    @Metadata(defaultValue = "data/inbox", description = "The folder files are dropped into (INBOX_DIR)")
+    private String inboxDir = "data/inbox";
+    @Metadata(defaultValue = "data/outbox", description = "Where loaded files go, with their report (OUTBOX_DIR)")
+    private String outboxDir = "data/outbox";
+    @Metadata(defaultValue = "data/deadletter", description = "Where files that cannot be loaded go, with their reason (DEADLETTER_DIR)")
+    private String deadletterDir = "data/deadletter";
     @Metadata(defaultValue = "5000", description = "Rows per batch for feeds that do not set batchSize (BATCH_SIZE)")
     private int batchSize = 5000;
     @Metadata(defaultValue = "copy", enums = "copy,insert", description = "How feeds load unless they set method (LOAD_METHOD)")
@@ -70,9 +72,16 @@ public class FeedComponent extends DefaultComponent {
         super.doStart();
         Folders folders = folders();
         for (Path folder : List.of(folders.inbox(), folders.outbox(), folders.deadLetter())) {
-            Files.createDirectories(folder);
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new StartupRefused("Not starting: the folder " + folder + " cannot be created ("
+                                         + FileProblems.plain(e) + "); check INBOX_DIR, OUTBOX_DIR, DEADLETTER_DIR and"
+                                         + " the mounts, and that this process's user may write there");
+            }
             if (!Files.isWritable(folder)) {
-                throw new IllegalStateException("Folder " + folder + " is not writable by this process");
+                throw new StartupRefused("Not starting: the folder " + folder + " is not writable by this process's user"
+                                         + " (under Docker: APP_UID/APP_GID in .env, your id -u / id -g)");
             }
         }
         inProgress = new InProgress(folders.inbox());

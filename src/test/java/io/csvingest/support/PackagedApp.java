@@ -50,7 +50,7 @@ public final class PackagedApp {
         starts++;
         int expected = starts;
         Await.until("start #" + expected + " of the service", java.time.Duration.ofSeconds(60),
-                () -> occurrences("(csv-ingest) started in") >= expected || !process.isAlive());
+                () -> occurrences("Feeds: reading") >= expected || !process.isAlive());
         return this;
     }
 
