@@ -35,6 +35,7 @@ start_service() {
     local log=$LOG gclog=../gc.log
     [ "$n" = 1 ] || { log=$WORK/service-$n.log; gclog=../gc-$n.log; }
     (cd "$APP" && DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DB_USER="$PGUSER" INSTANCE_NAME="bench-$n" \
+       INBOX_DIR=inbox OUTBOX_DIR=outbox DEADLETTER_DIR=deadletter \
        MANAGEMENT_PORT=$((${MANAGEMENT_PORT:-9876} + n - 1)) \
        exec java $HEAP -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=$gclog" -jar ../../../target/csv-ingest.jar) \
        > "$log" 2>&1 &
@@ -45,8 +46,8 @@ start_service() {
   for n in $(seq 1 "$count"); do
     local log=$LOG
     [ "$n" = 1 ] || log=$WORK/service-$n.log
-    for _ in $(seq 1 120); do grep -q "started in" "$log" && break; sleep 0.5; done
-    grep -q "started in" "$log" || { echo "service $n did not start, see $log"; exit 1; }
+    for _ in $(seq 1 120); do grep -q "Feeds: reading" "$log" && break; sleep 0.5; done
+    grep -q "Feeds: reading" "$log" || { echo "service $n did not start, see $log"; exit 1; }
   done
 }
 
