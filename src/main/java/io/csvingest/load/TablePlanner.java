@@ -124,13 +124,12 @@ public class TablePlanner implements Processor {
         List<String> elementTypes = new ArrayList<>();
         List<String> alters = new ArrayList<>();
         Map<String, String> added = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
-                column -> String.valueOf(column.get("column_name")), column -> column));
+        List<Map<String, Object>> described = inFileOrder(columns, existing);
         boolean arrayable = true;
         boolean[] widenable = widenAll(columns, feed);
         boolean[] inferredTypes = inferred(columns, feed);
         for (int i = 0; i < columns.size(); i++) {
-            Map<String, Object> column = byName.get(columns.get(i));
+            Map<String, Object> column = described.get(i);
             if (column == null) {
                 widenable[i] = inferredTypes[i];
                 types.add(inferred.get(i));
@@ -183,7 +182,10 @@ public class TablePlanner implements Processor {
         return types;
     }
 
-    /** The existing table's columns as {@code sql/table-columns.sql} describes them, in the file's column order. */
+    /**
+     * The existing table's columns as {@code sql/table-columns.sql} describes them, in the file's column order (null
+     * for a column of the file the table lacks).
+     */
     private static List<Map<String, Object>> inFileOrder(List<String> columns, List<Map<String, Object>> existing) {
         Map<String, Map<String, Object>> byName = existing.stream().collect(Collectors.toMap(
                 column -> String.valueOf(column.get("column_name")), column -> column));
