@@ -38,7 +38,8 @@ class ContainerIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final String PROJECT = "csvingestit";
-    private static final String APP_UID = "10001";
+    /** The image's own user, for the data folders when the test runs as root (as CI does). */
+    private static final String IMAGE_UID = "10001";
     private static final List<String> PROJECT_FILES = List.of("Dockerfile", ".dockerignore", "docker-compose.yml", ".env",
             "pom.xml", "src", "routes", "deploy");
 
@@ -54,7 +55,8 @@ class ContainerIT {
             System.out.println("ContainerIT SKIPPED: " + problem + " (the Docker path is then untested here)");
             Assumptions.abort(problem);
         }
-        compose = Compose.on(project, PROJECT).with("APP_UID", APP_UID).with("APP_GID", APP_UID);
+        String[] user = folderOwner();
+        compose = Compose.on(project, PROJECT).with("APP_UID", user[0]).with("APP_GID", user[1]);
         compose.compose(TIMEOUT, "down", "-v", "--remove-orphans");
         long started = System.nanoTime();
         compose.compose(Duration.ofMinutes(10), "build").ok();
@@ -235,7 +237,7 @@ class ContainerIT {
         return compose.compose(TIMEOUT, "logs", "--no-color", "ingest").output();
     }
 
-    /** The project's files as a user's checkout has them, with empty data folders owned by the container user. */
+    /** The project's files as a user's checkout has them, with empty data folders. */
     private void copyProject() throws IOException {
         if (Files.exists(project)) {
             Compose.run(Path.of("."), Map.of(), TIMEOUT, "rm", "-rf", project.toString()).ok();
@@ -248,7 +250,19 @@ class ContainerIT {
             Files.createDirectories(data.resolve(folder));
             Files.createSymbolicLink(project.resolve(folder), Path.of("data", folder));
         }
-        // the container runs as APP_UID (.env: your own uid); here the folders belong to that user
-        Compose.run(Path.of("."), Map.of(), TIMEOUT, "chown", "-R", APP_UID + ":" + APP_UID, data.toString());
+    }
+
+    /**
+     * The uid and gid the container runs as, as the README tells a Linux user: their own ({@code id -u}, {@code id
+     * -g}), who owns the data folders; as root, the image's user, who is then given the folders.
+     */
+    private String[] folderOwner() {
+        String uid = Compose.run(Path.of("."), Map.of(), TIMEOUT, "id", "-u").ok().output().strip();
+        String gid = Compose.run(Path.of("."), Map.of(), TIMEOUT, "id", "-g").ok().output().strip();
+        if (!uid.equals("0")) {
+            return new String[] {uid, gid};
+        }
+        Compose.run(Path.of("."), Map.of(), TIMEOUT, "chown", "-R", IMAGE_UID + ":" + IMAGE_UID, data.toString()).ok();
+        return new String[] {IMAGE_UID, IMAGE_UID};
     }
 }

@@ -82,6 +82,16 @@ class InOrderTest {
         assertTrue(order.isNext("prices_us.csv"), "a table of its own: nothing before it");
     }
 
+    @Test
+    void should_not_wait_for_a_link_or_folder_named_like_an_earlier_file_which_never_loads() throws IOException {
+        Files.createSymbolicLink(inbox.resolve("prices-2026-11-01.csv"), Path.of("/etc/passwd"));
+        Files.createDirectories(inbox.resolve("prices-2026-11-02.csv"));
+        drop("prices-2026-12-01.csv", 0);
+        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry);
+        order.refresh();
+        assertTrue(order.isNext("prices-2026-12-01.csv"), "only regular files are pending");
+    }
+
     private void drop(String name, long modified) throws IOException {
         Path file = Files.writeString(inbox.resolve(name), "sku,price\n1,2\n");
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L + modified));
