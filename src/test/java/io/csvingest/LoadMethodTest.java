@@ -71,6 +71,22 @@ class LoadMethodTest {
                 table: codes
                 method: insert
                 """));
+        for (String method : List.of("copy", "insert")) {
+            Files.writeString(routes.resolve("upsert-" + method + ".yaml"), TestFeeds.yaml("upsert-" + method, """
+                    include: "upsert-%s-.*\\\\.csv"
+                    table: upsert_%s
+                    mode: upsert
+                    keys: sku
+                    method: %s
+                    batchSize: 4
+                    """.formatted(method, method, method)));
+        }
+        Files.writeString(routes.resolve("widen-upsert.yaml"), TestFeeds.yaml("widen-upsert", """
+                include: "widen-upsert-.*\\\\.csv"
+                mode: upsert
+                keys: id
+                batchSize: 100
+                """));
         Files.writeString(routes.resolve("keyed.yaml"), TestFeeds.yaml("keyed", """
                 include: "keyed-.*\\\\.csv"
                 table: keyed
@@ -183,6 +199,76 @@ class LoadMethodTest {
         assertEquals(List.of("4", "5"), rejects.stream().map(r -> r.get(0)).toList());
         assertTrue(rejects.get(0).get(3).contains("value too long for type character(3)"), rejects.get(0).get(3));
         assertTrue(rejects.get(1).get(3).contains("bit string length 2 does not match type bit(4)"), rejects.get(1).get(3));
+    }
+
+    @Test
+    void should_upsert_by_copy_through_a_staging_table_exactly_as_by_insert() {
+        for (String method : List.of("copy", "insert")) {
+            db.execute("CREATE TABLE upsert_" + method + " (sku text PRIMARY KEY, qty bigint CHECK (qty >= 0), note text NOT NULL)");
+            db.execute("INSERT INTO upsert_" + method + " VALUES ('A', 1, 'old a'), ('B', 2, 'old b'), ('K', 3, 'old k')");
+            // which statements wrote into the table: the staged merge reads pg_temp.csv_ingest_stage, INSERT unnest(...)
+            db.execute("CREATE TABLE writes_" + method + " (query text)");
+            db.execute("CREATE FUNCTION log_" + method + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                       + " INSERT INTO writes_" + method + " VALUES (current_query()); RETURN NULL; END $$");
+            db.execute("CREATE TRIGGER log_writes AFTER INSERT ON upsert_" + method
+                       + " FOR EACH STATEMENT EXECUTE FUNCTION log_" + method + "()");
+        }
+        // batches of 4: A updated twice in one batch (last row wins), B in the first batch and again in the third,
+        // a CHECK and a NOT NULL the database refuses (rejected with its reason), a value the cleaner refuses
+        String csv = """
+                sku,qty,note
+                A,10,first a
+                B,20,first b
+                A,11,second a
+                C,-1,refused by the check
+                D,40,new d
+                E,x,not a number
+                F,60,
+                G,70,new g
+                B,21,second b
+                H,80,new h
+                """;
+        for (String method : List.of("copy", "insert")) {
+            folders.drop("upsert-" + method + "-1.csv", csv);
+        }
+
+        Path copied = Await.dataFiles(folders.outbox(), "upsert-copy-1-", 1, TIMEOUT).get(0);
+        Path inserted = Await.dataFiles(folders.outbox(), "upsert-insert-1-", 1, TIMEOUT).get(0);
+
+        String rows = "SELECT sku, qty, note FROM %s ORDER BY sku";
+        assertEquals(List.of(List.of("A", "11", "second a"), List.of("B", "21", "second b"), List.of("D", "40", "new d"),
+                List.of("G", "70", "new g"), List.of("H", "80", "new h"), List.of("K", "3", "old k")), db.rows(rows.formatted("upsert_copy")));
+        assertEquals(db.rows(rows.formatted("upsert_insert")), db.rows(rows.formatted("upsert_copy")));
+        assertEquals(rejects(inserted).toString().replace("upsert_insert", "upsert_copy"), rejects(copied).toString());
+        List<List<String>> rejects = rejects(copied);
+        assertEquals(List.of("5", "7", "8"), rejects.stream().map(r -> r.get(0)).toList());
+        assertTrue(rejects.get(0).get(3).contains("violates check constraint"), rejects.get(0).get(3));
+        assertTrue(rejects.get(2).get(3).contains("null value in column \"note\""), rejects.get(2).get(3));
+        for (String method : List.of("copy", "insert")) {
+            Await.until("the summary line", TIMEOUT, () -> log.has("INFO", "Loaded upsert-" + method + "-1.csv into table"
+                    + " public.upsert_" + method + " (upsert): 10 rows read = 6 loaded + 3 rejected + 1 duplicates + 0 blank"));
+        }
+        List<String> staged = db.rows("SELECT query FROM writes_copy").stream().map(r -> r.get(0)).toList();
+        assertFalse(staged.isEmpty());
+        assertTrue(staged.stream().anyMatch(q -> q.contains("FROM pg_temp.csv_ingest_stage ON CONFLICT")), staged.toString());
+        assertTrue(db.rows("SELECT query FROM writes_insert").stream().allMatch(r -> r.get(0).contains("unnest(")));
+    }
+
+    @Test
+    void should_widen_a_column_in_the_table_and_its_stage_when_an_upsert_by_copy_meets_a_value_that_does_not_fit() {
+        StringBuilder csv = new StringBuilder("id,qty\n");
+        for (int id = 1; id <= 1200; id++) {
+            csv.append(id).append(',').append(id == 1150 ? "2.5" : String.valueOf(id)).append('\n');
+        }
+        csv.append("7,70\n");
+        folders.drop("widen-upsert-1.csv", csv.toString());
+
+        Await.dataFiles(folders.outbox(), "widen-upsert-1-", 1, TIMEOUT);
+
+        assertEquals(List.of(List.of("numeric")), db.rows("SELECT data_type FROM information_schema.columns"
+                                                          + " WHERE table_name = 'widen_upsert_1' AND column_name = 'qty'"));
+        assertEquals(List.of(List.of("1200", "2.5", "70")), db.rows("SELECT count(*), (SELECT qty FROM widen_upsert_1 WHERE id = 1150),"
+                                                                    + " (SELECT qty FROM widen_upsert_1 WHERE id = 7) FROM widen_upsert_1"));
     }
 
     @Test

@@ -61,7 +61,6 @@ public class FeedEndpoint extends DefaultEndpoint {
     private boolean widen;
     @UriParam(enums = "copy,insert")
     private String method = LoadMethod.COPY.option();
-    private boolean methodSet;
     @UriParam
     private String keys;
     @UriParam
@@ -117,16 +116,12 @@ public class FeedEndpoint extends DefaultEndpoint {
         if (loadMode == LoadMode.UPSERT && keyList().isEmpty()) {
             throw new IllegalArgumentException("Feed '" + name + "' has mode upsert but no keys (e.g. keys: order_id)");
         }
-        if (loadMode == LoadMode.UPSERT && methodSet && LoadMethod.parse(method) == LoadMethod.COPY) {
-            throw new IllegalArgumentException("Feed '" + name + "' has mode upsert, which loads through INSERT ... ON"
-                                               + " CONFLICT: method copy is for append and replace");
-        }
     }
 
     /** What the options say, as the model every step of a file's load reads. */
     Feed feed(Folders folders) {
         LoadMode loadMode = LoadMode.parse(mode);
-        LoadMethod loadMethod = loadMode == LoadMode.UPSERT ? LoadMethod.INSERT : LoadMethod.parse(method);
+        LoadMethod loadMethod = LoadMethod.parse(method);
         Cleaning cleaning = Cleaning.DEFAULT.withTrim(trim).withDropDuplicates(dropDuplicates)
                 .withQuotedEmptyAsNull(quotedEmptyAsNull);
         if (nullValues != null) {
@@ -168,7 +163,7 @@ public class FeedEndpoint extends DefaultEndpoint {
         return Dialect.DEFAULT.withDelimiter(delimiter).withCharset(charset).withQuotePadding(trim);
     }
 
-    /** The service-wide default ({@code LOAD_METHOD}), which upsert feeds silently leave for INSERT. */
+    /** The service-wide default ({@code LOAD_METHOD}), for feeds that set no method of their own. */
     void defaultMethod(LoadMethod method) {
         this.method = method.option();
     }
@@ -302,12 +297,12 @@ public class FeedEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * How rows travel: copy (COPY FROM STDIN, the fastest; append and replace) or insert (camel-sql, one INSERT of the
-     * whole batch, an array per column); upsert always inserts. Default: the service-wide LOAD_METHOD.
+     * How rows travel: copy (COPY FROM STDIN, the fastest; an upsert copies each batch into a temporary staging table
+     * and merges it with one INSERT ... SELECT ... ON CONFLICT) or insert (camel-sql, one INSERT of the whole batch, an
+     * array per column). Default: the service-wide LOAD_METHOD.
      */
     public void setMethod(String method) {
         this.method = LoadMethod.parse(method).option();
-        this.methodSet = true;
     }
 
     public String getKeys() {

@@ -10,6 +10,7 @@ import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.LoadMethod;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -17,7 +18,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * A file's COPY stream, one batch ahead: a batch's rows are sent with {@code COPY ... FROM STDIN} through PgJDBC's
  * CopyManager on the file's pooled connection, in a savepoint, and the COPY is ended only when the next batch is
- * ready. So PostgreSQL stores one batch while the service parses and cleans the next, on the other core.
+ * ready. So PostgreSQL stores one batch while the service parses and cleans the next, on the other core. An upsert's
+ * batch is copied into its {@link TablePlan.Stage staging table} and, once the COPY ended, merged into the target
+ * through camel-sql (route {@code stage-sql}) in the same savepoint: a refused row undoes the batch's merge as well.
  */
 public final class CopyPipeline {
 
@@ -35,21 +38,26 @@ public final class CopyPipeline {
     private static final Set<String> NOT_COPYABLE = Set.of("42809", "0A000");
 
     private final DataSource dataSource;
+    private final ProducerTemplate template;
     private final String copySql;
     private final int[] fields;
     private Pending pending;
     private boolean refused;
 
-    private CopyPipeline(DataSource dataSource, String copySql, int[] fields) {
+    private CopyPipeline(DataSource dataSource, ProducerTemplate template, String copySql, int[] fields) {
         this.fields = fields;
         this.dataSource = dataSource;
+        this.template = template;
         this.copySql = copySql;
     }
 
-    /** Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off. */
-    public static void prepare(Exchange exchange, DataSource dataSource) {
+    /**
+     * Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off;
+     * {@code template} sends an upsert's stage statements.
+     */
+    public static void prepare(Exchange exchange, DataSource dataSource, ProducerTemplate template) {
         if (LoadContext.of(exchange).feed().method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
-            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, TablePlan.of(exchange).copySql(),
+            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, template, TablePlan.of(exchange).copySql(),
                     TablePlan.of(exchange).fields()));
         }
     }
@@ -116,8 +124,18 @@ public final class CopyPipeline {
             }
         }
         cancel(sent.copy(), failure);
+        TablePlan.Stage stage = TablePlan.of(exchange).stage();
+        if (failure == null && stage != null) {
+            failure = stageSql(stage.merge());
+            failure = failure != null ? failure : stageSql(stage.clear());
+        }
         FileTransaction.endSavepoint(exchange, sent.savepoint(), failure);
         return new Pending(sent.batch(), sent.rows(), null, null, failure, sent.nanos() + System.nanoTime() - started);
+    }
+
+    /** Runs a statement of the stage through camel-sql on the file's connection; its failure, or null. */
+    private Exception stageSql(String sql) {
+        return template.send("direct:stage-sql", statement -> statement.getIn().setBody(sql)).getException();
     }
 
     /** Abandons the COPY in flight, if any, so the file's transaction can roll back (the file failed elsewhere). */

@@ -14,11 +14,23 @@ import org.apache.camel.Exchange;
  * How one file loads: target table, columns loaded (in header order), the SQL that prepares the table, inserts a row,
  * copies rows; {@code elementTypes}: each column's type as an array element, for {@link #arraySql()} (null when a
  * column's type cannot go as an array); {@code conflict}: upsert's ON CONFLICT clause; {@code fields}: the file column
- * each loaded column comes from (null: all of them, in order); {@code keyIndexes}: the file columns of the keys.
+ * each loaded column comes from (null: all of them, in order); {@code keyIndexes}: the file columns of the keys;
+ * {@code stage}: for an upsert by COPY, the staging table batches are copied into and merged from (else null).
  */
 public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql,
                         List<String> elementTypes, String conflict, String copySql, boolean copyable, int[] keyIndexes,
-                        int[] fields) {
+                        int[] fields, Stage stage) {
+
+    /**
+     * An upsert's batch goes with COPY into a temporary table of the target's column types (created in the file's
+     * transaction, dropped at its end), then one {@code merge} (INSERT ... SELECT ... ON CONFLICT) moves it into the
+     * target and {@code clear} empties the stage for the next batch: the way one upserts by hand at COPY speed.
+     */
+    public record Stage(String merge, String clear) {
+
+        /** The staging table: always qualified with pg_temp, so no table of the search path can stand in for it. */
+        static final String TABLE = "pg_temp.csv_ingest_stage";
+    }
 
     /** The plan of the file in flight. */
     public static final LoadContext.Part<TablePlan> PART = LoadContext.part("table plan", "TablePlanner (route prepare-table)");
@@ -47,7 +59,30 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         List<String> elementTypes = types != null ? types.stream().map(ColumnType::sql).toList() : existingTypes;
         String copy = "COPY " + table.sql() + " (" + quoted(columns) + ") FROM STDIN";
         return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, elementTypes,
-                conflict, copy, copyable, keyIndexes, null);
+                conflict, copy, copyable, keyIndexes, null, null);
+    }
+
+    /**
+     * The same upsert plan loading by COPY through a {@link Stage}: its preparation ends by creating the staging table
+     * (the target's types for the loaded columns, no rows), COPY goes there, each batch is merged and cleared.
+     */
+    public TablePlan staged() {
+        String stageColumns = quoted(columns);
+        List<String> all = new ArrayList<>(preparation);
+        all.add("CREATE TEMPORARY TABLE " + Stage.TABLE + " ON COMMIT DROP AS SELECT " + stageColumns + " FROM "
+                + table.sql() + " WITH NO DATA");
+        Stage stage = new Stage("INSERT INTO " + table.sql() + " (" + stageColumns + ") SELECT " + stageColumns + " FROM "
+                                + Stage.TABLE + conflict, "TRUNCATE " + Stage.TABLE);
+        return new TablePlan(table, columns, List.copyOf(all), insertSql, elementTypes, conflict,
+                "COPY " + Stage.TABLE + " (" + stageColumns + ") FROM STDIN", copyable, keyIndexes, fields, stage);
+    }
+
+    /** What changes loaded column {@code column}'s type to {@code sqlType}: in the table, and in the stage if any. */
+    public List<String> widenSql(int column, String sqlType) {
+        String quoted = Identifiers.quote(columns.get(column));
+        String change = " ALTER COLUMN " + quoted + " TYPE " + sqlType + " USING " + quoted + "::" + sqlType;
+        return stage == null ? List.of("ALTER TABLE " + table.sql() + change)
+                : List.of("ALTER TABLE " + table.sql() + change, "ALTER TABLE " + Stage.TABLE + change);
     }
 
     /** A batch as one INSERT of one array per column ({@link ArrayParameters}); null when a type has no array form. */
@@ -62,7 +97,7 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
             types.set(column, sqlType);
         }
         return new TablePlan(table, columns, preparation, insertSql, types == null ? null : List.copyOf(types), conflict,
-                copySql, copyable, keyIndexes, fields);
+                copySql, copyable, keyIndexes, fields, stage);
     }
 
     /** The same plan with {@code statements} (ALTER TABLE) run first. */
@@ -70,14 +105,15 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         List<String> all = new ArrayList<>(statements);
         all.addAll(preparation);
         return new TablePlan(table, columns, List.copyOf(all), insertSql, elementTypes, conflict, copySql, copyable,
-                keyIndexes, fields);
+                keyIndexes, fields, stage);
     }
 
     /** The same plan, its columns taken from a file whose columns are {@code fileColumns} (some of them not loaded). */
     public TablePlan from(List<String> fileColumns) {
         int[] from = columns.stream().mapToInt(fileColumns::indexOf).toArray();
         int[] keys = IntStream.of(keyIndexes).map(key -> from[key]).toArray();
-        return new TablePlan(table, columns, preparation, insertSql, elementTypes, conflict, copySql, copyable, keys, from);
+        return new TablePlan(table, columns, preparation, insertSql, elementTypes, conflict, copySql, copyable, keys, from,
+                stage);
     }
 
     /** The file column loaded column {@code column} comes from. */

@@ -22,6 +22,8 @@ import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
+import io.csvingest.feed.LoadMethod;
+import io.csvingest.feed.LoadMode;
 import io.csvingest.feed.NewColumns;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.RecordBlock;
@@ -77,12 +79,21 @@ public class TablePlanner implements Processor {
         }
         boolean exists = existing != null && !existing.isEmpty();
         if (exists) {
-            return existingTable(table, columns, feed, existing, peek);
+            return staged(existingTable(table, columns, feed, existing, peek), feed);
         }
         // a header without rows says nothing about types: create no table rather than an all-text one
         List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
-        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types, Map.of(),
-                List.of(), inferred(columns, feed));
+        Planned planned = new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types,
+                Map.of(), List.of(), inferred(columns, feed));
+        return types == null ? planned : staged(planned, feed);
+    }
+
+    /** An upsert by COPY into a table COPY can fill goes through a staging table ({@link TablePlan#staged()}). */
+    private static Planned staged(Planned planned, Feed feed) {
+        if (feed.mode() != LoadMode.UPSERT || feed.method() != LoadMethod.COPY || !planned.plan().copyable()) {
+            return planned;
+        }
+        return new Planned(planned.plan().staged(), planned.types(), planned.added(), planned.ignored(), planned.widenable());
     }
 
     /**

@@ -100,18 +100,22 @@ final class Widening {
     private boolean alter(Exchange exchange, int fileColumn, ColumnType from, ColumnType to, String column, long line)
             throws Exception {
         TablePlan plan = TablePlan.of(exchange);
-        String quoted = Identifiers.quote(column);
-        String sql = "ALTER TABLE " + plan.table().sql() + " ALTER COLUMN " + quoted + " TYPE " + to.sql()
-                     + " USING " + quoted + "::" + to.sql();
-        Exception failure = FileTransaction.inSavepoint(exchange,
-                () -> template.send("direct:widen-column", alter -> alter.getIn().setBody(sql)).getException());
+        int loaded = loadedColumn(plan, fileColumn);
+        Exception failure = FileTransaction.inSavepoint(exchange, () -> {
+            for (String sql : plan.widenSql(loaded, to.sql())) {
+                Exception refused = template.send("direct:widen-column", alter -> alter.getIn().setBody(sql)).getException();
+                if (refused != null) {
+                    return refused;
+                }
+            }
+            return null;
+        });
         String file = LoadContext.fileName(exchange);
         if (failure != null) {
             LOG.warn("{}: could not widen column {} of {} from {} to {} for a value on line {}: {}; such values reject"
                      + " their rows", file, column, plan.table(), from.sql(), to.sql(), line, failure.getMessage());
             return false;
         }
-        int loaded = loadedColumn(plan, fileColumn);
         LoadContext.of(exchange).replace(TablePlan.PART, plan.widened(loaded, to.sql()));
         FileLoad.of(exchange).tableChanges().widened(column, from.sql(), to.sql());
         LOG.info("{}: widened column {} of {} from {} to {} for a value on line {}", file, column, plan.table(),

@@ -26,6 +26,7 @@ import io.csvingest.outcome.RejectFile;
 import io.csvingest.outcome.RejectRecorder;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.OpenCsvProcessor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 
@@ -43,7 +44,8 @@ public class LoadRoutes extends RouteBuilder {
         FileClaims claims = getContext().getRegistry().findSingleByType(FileClaims.class);
         PipelineMetrics metrics = getContext().getRegistry().findSingleByType(PipelineMetrics.class);
         long progressEvery = Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"));
-        BatchLoader loader = new BatchLoader(getContext().createProducerTemplate(), metrics);
+        ProducerTemplate template = getContext().createProducerTemplate();
+        BatchLoader loader = new BatchLoader(template, metrics);
 
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
@@ -62,7 +64,7 @@ public class LoadRoutes extends RouteBuilder {
                 .process(CleanedHeader.PROCESSOR).id("name-columns")
                 .to("direct:prepare-table").id("plan-table")
                 .process(RejectFile::prepare).id("open-rejects")
-                .process(exchange -> CopyPipeline.prepare(exchange, dataSource)).id("open-copy")
+                .process(exchange -> CopyPipeline.prepare(exchange, dataSource, template)).id("open-copy")
                 // parsed and cleaned on a read-ahead thread while the batch before loads
                 .setBody(exchange -> CsvSource.of(exchange).batchesAhead(LoadContext.of(exchange).feed().batchSize(),
                         BatchCleaner.of(exchange))).id("read-ahead")
@@ -86,6 +88,11 @@ public class LoadRoutes extends RouteBuilder {
                 .description("Inserts a batch as one INSERT ... SELECT FROM unnest(one array parameter per column) through camel-sql")
                 .setHeader(SqlConstants.SQL_QUERY, simple("${body.sql}"))
                 .toD("sql:insert-from-header?parametersCount=${body.parameterCount}");
+
+        // CopyPipeline sends an upsert's stage statements here, after each batch's COPY into the staging table
+        from("direct:stage-sql").routeId("stage-sql")
+                .description("Merges an upsert's batch from its staging table (INSERT ... SELECT ... ON CONFLICT), then empties the stage, through camel-sql")
+                .to("sql:stage-from-body?useMessageBodyForSql=true");
 
         from("direct:insert-rows").routeId("insert-rows")
                 .description("Inserts a list of rows (one parameter list each) with one batched INSERT through camel-sql")

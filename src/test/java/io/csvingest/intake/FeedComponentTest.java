@@ -83,13 +83,13 @@ class FeedComponentTest {
     }
 
     @Test
-    void should_load_with_copy_by_default_and_with_insert_for_upsert_or_when_asked() {
+    void should_load_with_copy_by_default_and_with_insert_when_asked() {
         assertEquals("copy", context.getEndpoint("feed:a", FeedEndpoint.class).getMethod());
         assertEquals("insert", context.getEndpoint("feed:b?method=insert", FeedEndpoint.class).getMethod());
         context.getComponent("feed", FeedComponent.class).setLoadMethod("insert");
         assertEquals("insert", context.getEndpoint("feed:c", FeedEndpoint.class).getMethod());
         assertEquals("copy", context.getEndpoint("feed:d?method=COPY", FeedEndpoint.class).getMethod());
-        assertRefused("feed:e?mode=upsert&keys=id&method=copy", "method copy is for append and replace");
+        assertEquals("copy", context.getEndpoint("feed:e?mode=upsert&keys=id&method=copy", FeedEndpoint.class).getMethod());
         assertRefused("feed:f?method=bulk", "Unknown method 'bulk'; use one of copy, insert");
     }
 }

@@ -114,9 +114,33 @@ class TablePlannerTest {
                 "order_id:text"), List.of(), count -> Records.block("order_id,total\n0042,9.5\n")).plan();
 
         assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"staging\".\"orders\" (\"order_id\" text, \"total\" numeric,"
-                             + " PRIMARY KEY (\"order_id\"))"), plan.preparation());
+                             + " PRIMARY KEY (\"order_id\"))",
+                "CREATE TEMPORARY TABLE pg_temp.csv_ingest_stage ON COMMIT DROP AS SELECT \"order_id\", \"total\" FROM"
+                + " \"staging\".\"orders\" WITH NO DATA"), plan.preparation());
         assertTrue(plan.arraySql().endsWith("ON CONFLICT (\"order_id\") DO UPDATE SET \"total\" = EXCLUDED.\"total\""),
                 plan.arraySql());
+        assertEquals("COPY pg_temp.csv_ingest_stage (\"order_id\", \"total\") FROM STDIN", plan.copySql());
+        assertEquals(new TablePlan.Stage("INSERT INTO \"staging\".\"orders\" (\"order_id\", \"total\") SELECT \"order_id\","
+                                         + " \"total\" FROM pg_temp.csv_ingest_stage ON CONFLICT (\"order_id\") DO UPDATE SET"
+                                         + " \"total\" = EXCLUDED.\"total\"", "TRUNCATE pg_temp.csv_ingest_stage"), plan.stage());
+        assertEquals(List.of("ALTER TABLE \"staging\".\"orders\" ALTER COLUMN \"total\" TYPE text USING \"total\"::text",
+                "ALTER TABLE pg_temp.csv_ingest_stage ALTER COLUMN \"total\" TYPE text USING \"total\"::text"),
+                plan.widenSql(1, "text"), "a widened column changes in the stage too");
+    }
+
+    @Test
+    void should_upsert_without_a_stage_when_the_feed_inserts_or_there_is_no_table_to_stage_from() {
+        Feed inserting = new Feed("test", null, null, LoadMode.UPSERT, LoadMethod.INSERT, List.of("id"), List.of(),
+                Cleaning.DEFAULT, ValueFormats.DEFAULT, Dialect.DEFAULT, RejectLimit.NONE, 500, null, false,
+                Folders.of("in", "out", "dead"), NewColumns.ADD, false);
+        TablePlan plan = TablePlanner.plan(TABLE, List.of("id"), inserting, List.of(), count -> Records.block("id\n1\n")).plan();
+        assertNull(plan.stage());
+        assertEquals(1, plan.preparation().size());
+
+        TablePlan headerOnly = TablePlanner.plan(TABLE, List.of("id"), feed(LoadMode.UPSERT, List.of("id"), null), List.of(),
+                count -> Records.block("id\n")).plan();
+        assertNull(headerOnly.stage());
+        assertEquals(List.of(), headerOnly.preparation());
     }
 
     @Test
@@ -144,11 +168,12 @@ class TablePlannerTest {
 
         TablePlan plan = planned.plan();
         assertEquals(List.of("name", "id"), plan.columns());
-        assertEquals(List.of(), plan.preparation());
+        assertEquals(List.of("CREATE TEMPORARY TABLE pg_temp.csv_ingest_stage ON COMMIT DROP AS SELECT \"name\", \"id\" FROM"
+                             + " \"staging\".\"orders\" WITH NO DATA"), plan.preparation(), "only the stage, of the known columns");
         assertEquals(0, plan.field(0));
         assertEquals(2, plan.field(1), "id comes from the file's third column");
         assertEquals(2, plan.keyIndexes()[0], "keys are file columns");
         assertEquals(List.of("email"), planned.ignored());
-        assertTrue(plan.copySql().endsWith("(\"name\", \"id\") FROM STDIN"), plan.copySql());
+        assertEquals("COPY pg_temp.csv_ingest_stage (\"name\", \"id\") FROM STDIN", plan.copySql());
     }
 }
