@@ -35,6 +35,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "inboxDir": target.setInboxDir(property(camelContext, java.lang.String.class, value)); return true;
         case "loadmethod":
         case "loadMethod": target.setLoadMethod(property(camelContext, java.lang.String.class, value)); return true;
+        case "movedinatonce":
+        case "movedInAtOnce": target.setMovedInAtOnce(property(camelContext, boolean.class, value)); return true;
         case "outboxdir":
         case "outboxDir": target.setOutboxDir(property(camelContext, java.lang.String.class, value)); return true;
         case "polldelay":
@@ -66,6 +68,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "inboxDir": return java.lang.String.class;
         case "loadmethod":
         case "loadMethod": return java.lang.String.class;
+        case "movedinatonce":
+        case "movedInAtOnce": return boolean.class;
         case "outboxdir":
         case "outboxDir": return java.lang.String.class;
         case "polldelay":
@@ -98,6 +102,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "inboxDir": return target.getInboxDir();
         case "loadmethod":
         case "loadMethod": return target.getLoadMethod();
+        case "movedinatonce":
+        case "movedInAtOnce": return target.isMovedInAtOnce();
         case "outboxdir":
         case "outboxDir": return target.getOutboxDir();
         case "polldelay":

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.csvingest.FolderEvents;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.support.service.ServiceSupport;
@@ -67,7 +68,7 @@ public final class FeedFiles extends ServiceSupport implements StartupListener {
         scan();
         poller.scheduleWithFixedDelay(this::scan, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         if (watchEvents) {
-            events = FolderEvents.start(folder, () -> poller.execute(this::scan));
+            events = FolderEvents.start(folder, "feed-file-events", () -> poller.execute(this::scan));
         }
     }
 

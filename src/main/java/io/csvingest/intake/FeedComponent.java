@@ -45,6 +45,9 @@ public class FeedComponent extends DefaultComponent {
     @Metadata(defaultValue = "1000", description = "How long a file must be unchanged before it is read, in milliseconds"
                                                  + " (READ_LOCK_MIN_AGE_MS)")
     private long readLockMinAge = 1000;
+    @Metadata(defaultValue = "true", description = "Whether a file moved or linked into the inbox whole (changed after its last"
+                                                 + " write) is read at once, without the quiet period (MOVED_IN_AT_ONCE)")
+    private boolean movedInAtOnce = true;
     @Metadata(defaultValue = "5000", description = "How often what no feed takes is reported and folders that could not be"
                                                  + " written are tried again, in milliseconds")
     private long unclaimedCheckInterval = 5000;
@@ -109,7 +112,7 @@ public class FeedComponent extends DefaultComponent {
 
     /**
      * A camel-file endpoint of its own for one feed's folder, not shared through the endpoint registry. A file is
-     * taken once it stopped changing (read lock {@code changed}), while the {@link IntakeGate} is open (the database
+     * taken once it stopped changing (read lock {@code changed}; at once when it was moved in whole, {@link MovedInReadLock}), while the {@link IntakeGate} is open (the database
      * answers), only if the {@link FeedRegistry} gives it to this feed and this instance wins its {@link FileClaims
      * claim} (the read lock {@code idempotent-changed}, with the claims as its repository, keyed by the file's path in
      * the inbox); it then moves to the outbox, or on failure to the dead-letter folder, under a stamped name; a
@@ -122,7 +125,7 @@ public class FeedComponent extends DefaultComponent {
         IntakeGate gate = getCamelContext().getRegistry().findSingleByType(IntakeGate.class);
         FileClaims claims = getCamelContext().getRegistry().findSingleByType(FileClaims.class);
         FileEndpoint files = new FeedFileEndpoint("file:" + folder, getCamelContext().getComponent("file"),
-                new FeedFileEndpoint.Intake(gate, claims, inProgress, stuck, folders, activity));
+                new FeedFileEndpoint.Intake(gate, claims, inProgress, stuck, folders, activity, movedInAtOnce));
         files.setCamelContext(getCamelContext());
         files.setFile(folder.toFile());
         files.setDelay(pollDelay);
@@ -253,6 +256,18 @@ public class FeedComponent extends DefaultComponent {
      */
     public void setStallSeconds(long stallSeconds) {
         this.stallSeconds = stallSeconds;
+    }
+
+    public boolean isMovedInAtOnce() {
+        return movedInAtOnce;
+    }
+
+    /**
+     * Whether a file moved or linked into the inbox whole is read at once (default), or waits out the quiet period like
+     * a file written in place. Off for a file system whose change times do not follow Linux's (some network mounts).
+     */
+    public void setMovedInAtOnce(boolean movedInAtOnce) {
+        this.movedInAtOnce = movedInAtOnce;
     }
 
     public long getReadLockMinAge() {

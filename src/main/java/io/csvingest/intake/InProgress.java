@@ -6,8 +6,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +38,8 @@ public final class InProgress {
     private final Path root;
     private final AtomicLong attempts = new AtomicLong();
     private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+    /** Files put back into the inbox (their inbox path and file key): not "arrived whole", for {@link MovedInReadLock}. */
+    private final Map<Path, Object> putBack = new ConcurrentHashMap<>();
     private volatile String token = "local";
 
     InProgress(Path inbox) {
@@ -64,6 +68,7 @@ public final class InProgress {
             @Override
             public Object evaluate(Exchange exchange) {
                 Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath().normalize();
+                putBack.remove(file);
                 Path target = root.resolve(token + "-" + attempts.incrementAndGet()).resolve(inbox.relativize(file));
                 inFlight.add(target);
                 return target.toString();
@@ -112,8 +117,26 @@ public final class InProgress {
         boolean moved = moveIfAbsent(absolute, target);
         if (moved) {
             removeEmptyFolders(absolute.getParent());
+            Object key = fileKey(target);
+            if (key != null) {
+                putBack.put(target.toAbsolutePath().normalize(), key);
+            }
         }
         return moved;
+    }
+
+    /** True for a file this instance put back into the inbox (the same file, not a new one under its name). */
+    boolean wasPutBack(Path file) {
+        Object key = putBack.get(file.toAbsolutePath().normalize());
+        return key != null && key.equals(fileKey(file));
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,17 +1,21 @@
-package io.csvingest.feeds;
+package io.csvingest;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** File-change events for one folder, where the OS delivers them: they only trigger an early scan. */
-final class FolderEvents implements AutoCloseable {
+/**
+ * File-change events for one folder, where the OS delivers them: they only trigger an early look (the feeds' folder,
+ * an inbox), never replace the regular one (events are lost on some mounts, and overflow).
+ */
+public final class FolderEvents implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FolderEvents.class);
 
@@ -23,17 +27,23 @@ final class FolderEvents implements AutoCloseable {
         this.thread = thread;
     }
 
-    static FolderEvents start(Path folder, Runnable onChange) {
+    /** Any change in {@code folder} runs {@code onChange}, on a thread of its own; null when the OS gives no events. */
+    public static FolderEvents start(Path folder, String threadName, Runnable onChange) {
+        return start(folder, threadName, onChange, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
+    /** Changes of these {@code kinds} in {@code folder} run {@code onChange}; null when the OS gives no events. */
+    public static FolderEvents start(Path folder, String threadName, Runnable onChange, WatchEvent.Kind<?>... kinds) {
         try {
             WatchService watcher = FileSystems.getDefault().newWatchService();
-            folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-            Thread thread = new Thread(() -> listen(watcher, onChange), "feed-file-events");
+            folder.register(watcher, kinds);
+            Thread thread = new Thread(() -> listen(watcher, onChange), threadName);
             thread.setDaemon(true);
             thread.start();
             return new FolderEvents(watcher, thread);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Feeds: no file-change events for {} ({}); polling only", folder, e.getMessage());
+            LOG.warn("No file-change events for {} ({}); it is only looked at every poll", folder, e.getMessage());
             return null;
         }
     }
