@@ -142,6 +142,10 @@ class FeedOptionsTest {
 
     @Test
     void should_let_no_feed_take_a_file_that_two_feeds_match_and_say_so() {
+        // both feeds running first: a feed alone takes what only it matches, at once (a file arriving wakes its poll)
+        for (String feed : List.of("dup-a", "dup-b")) {
+            Await.until(feed + " running", TIMEOUT, () -> log.has("INFO", "route(s) [" + feed + "-feed] started"));
+        }
         folders.drop("both-1.csv", "id\n1\n");
 
         Await.until("the conflict reported", TIMEOUT, () -> log.has("ERROR", "both-1.csv matches feeds [dup-a, dup-b]"));

@@ -26,7 +26,7 @@ class FileStateRulesTest {
     /** What may be read or written besides the context: Camel's own names, and the row steps' column headers. */
     private static final Set<String> ALLOWED = Set.of(
             "PROPERTY", "Exchange.EXCEPTION_CAUGHT", "SqlConstants.SQL_QUERY", "Exchange.FILE_PATH",
-            "Exchange.FILE_NAME_ONLY", "columns.get(i)", "\"log4j2.configurationFile\"");
+            "Exchange.FILE_NAME_ONLY", "Exchange.FILE_LENGTH", "columns.get(i)", "\"log4j2.configurationFile\"");
 
     @Test
     void should_keep_every_file_state_in_its_load_context() throws IOException {

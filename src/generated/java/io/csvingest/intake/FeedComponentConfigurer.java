@@ -29,6 +29,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "concurrentfiles":
+        case "concurrentFiles": target.setConcurrentFiles(property(camelContext, int.class, value)); return true;
         case "deadletterdir":
         case "deadletterDir": target.setDeadletterDir(property(camelContext, java.lang.String.class, value)); return true;
         case "inboxdir":
@@ -62,6 +64,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "concurrentfiles":
+        case "concurrentFiles": return int.class;
         case "deadletterdir":
         case "deadletterDir": return java.lang.String.class;
         case "inboxdir":
@@ -96,6 +100,8 @@ public class FeedComponentConfigurer extends PropertyConfigurerSupport implement
         case "batchSize": return target.getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "concurrentfiles":
+        case "concurrentFiles": return target.getConcurrentFiles();
         case "deadletterdir":
         case "deadletterDir": return target.getDeadletterDir();
         case "inboxdir":

@@ -29,6 +29,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "charset": target.setCharset(property(camelContext, java.lang.String.class, value)); return true;
         case "columns": target.setColumns(property(camelContext, java.lang.String.class, value)); return true;
+        case "concurrentfiles":
+        case "concurrentFiles": target.setConcurrentFiles(property(camelContext, int.class, value)); return true;
         case "dateformat":
         case "dateFormat": target.setDateFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "decimalseparator":
@@ -80,6 +82,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return boolean.class;
         case "charset": return java.lang.String.class;
         case "columns": return java.lang.String.class;
+        case "concurrentfiles":
+        case "concurrentFiles": return int.class;
         case "dateformat":
         case "dateFormat": return java.lang.String.class;
         case "decimalseparator":
@@ -132,6 +136,8 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "charset": return target.getCharset();
         case "columns": return target.getColumns();
+        case "concurrentfiles":
+        case "concurrentFiles": return target.getConcurrentFiles();
         case "dateformat":
         case "dateFormat": return target.getDateFormat();
         case "decimalseparator":

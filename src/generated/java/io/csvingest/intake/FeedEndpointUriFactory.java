@@ -23,11 +23,12 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(31);
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("charset");
         props.add("columns");
+        props.add("concurrentFiles");
         props.add("dateFormat");
         props.add("decimalSeparator");
         props.add("delimiter");

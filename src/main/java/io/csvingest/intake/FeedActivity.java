@@ -1,6 +1,8 @@
 package io.csvingest.intake;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.csvingest.context.LoadContext;
@@ -20,7 +22,8 @@ public final class FeedActivity {
 
     private final String feed;
     private volatile long progressedAt = System.nanoTime();
-    private volatile String inFlight;
+    /** The files in flight (several when the feed loads files side by side), by inbox path. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     FeedActivity(String feed) {
         this.feed = feed;
@@ -36,12 +39,12 @@ public final class FeedActivity {
     }
 
     void started(String file) {
-        inFlight = file;
+        inFlight.add(file);
         progressed();
     }
 
-    void ended() {
-        inFlight = null;
+    void ended(String file) {
+        inFlight.remove(file);
         progressed();
     }
 
@@ -67,7 +70,7 @@ public final class FeedActivity {
      */
     Optional<String> stalled(long boundSeconds, boolean filesWaiting) {
         long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - progressedAt);
-        String file = inFlight;
+        String file = inFlight.stream().sorted().findFirst().orElse(null);
         if (idle < boundSeconds || file == null && !filesWaiting) {
             return Optional.empty();
         }

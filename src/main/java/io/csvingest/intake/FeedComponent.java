@@ -35,6 +35,9 @@ public class FeedComponent extends DefaultComponent {
     private String deadletterDir = "data/deadletter";
     @Metadata(defaultValue = "5000", description = "Rows per batch for feeds that do not set batchSize (BATCH_SIZE)")
     private int batchSize = 5000;
+    @Metadata(defaultValue = "2", description = "How many of an append feed's files load at once, for feeds that do not set"
+                                             + " concurrentFiles (CONCURRENT_FILES)")
+    private int concurrentFiles = 2;
     @Metadata(defaultValue = "copy", enums = "copy,insert", description = "How feeds load unless they set method (LOAD_METHOD)")
     private String loadMethod = LoadMethod.COPY.option();
     @Metadata(defaultValue = "500", description = "How often a feed's folder is listed, in milliseconds (POLL_DELAY_MS)")
@@ -63,6 +66,7 @@ public class FeedComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         FeedEndpoint endpoint = new FeedEndpoint(uri, this, remaining);
         endpoint.setBatchSize(batchSize);
+        endpoint.defaultConcurrentFiles(concurrentFiles);
         endpoint.defaultMethod(LoadMethod.parse(loadMethod));
         setProperties(endpoint, parameters);
         endpoint.validate();
@@ -154,13 +158,7 @@ public class FeedComponent extends DefaultComponent {
             files.setSortBy(order == FileOrder.MODIFIED ? "file:modified;file:name" : "file:name");
         }
         files.setReadLockLoggingLevel(LoggingLevel.WARN);
-        // regular files only, never through a link (a link, pipe, socket, device or folder is reported by
-        // UnclaimedFiles and left alone); files set aside because they could not be moved wait for their folder
-        files.setFilter(file -> (gate == null || gate.isOpen()) && !RegularFiles.isLink(folder)
-                                && RegularFiles.isRegular(Path.of(file.getAbsoluteFilePath()))
-                                && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified())
-                                && !stuck.holds(Path.of(file.getAbsoluteFilePath()))
-                                && (inOrder == null || inOrder.isNext(file.getFileNameOnly())));
+        files.setFilter(new FeedFileFilter(feed, folder, gate, registry, stuck, inOrder));
         // out of the inbox the moment its load starts: its name is free for the next file, and what moves to the
         // outbox is the very file that was loaded
         files.setPreMove(inProgress.preMove());
@@ -220,6 +218,14 @@ public class FeedComponent extends DefaultComponent {
 
     public void setBatchSize(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public int getConcurrentFiles() {
+        return concurrentFiles;
+    }
+
+    public void setConcurrentFiles(int concurrentFiles) {
+        this.concurrentFiles = concurrentFiles;
     }
 
     public long getPollDelay() {

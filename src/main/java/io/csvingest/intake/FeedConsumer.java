@@ -1,27 +1,40 @@
 package io.csvingest.intake;
 
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.Suspendable;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.spi.ShutdownAware;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
-/** A feed's consumer: registers the feed's scope while it runs and drives its own camel-file consumer on the inbox. */
+/**
+ * A feed's consumer: registers the feed's scope while it runs and drives its own camel-file consumer on the inbox,
+ * loading up to {@code concurrentFiles} small files at once ({@link ConcurrentFiles}).
+ */
 final class FeedConsumer extends DefaultConsumer implements Suspendable, ShutdownAware {
 
     private final FeedRegistry registry;
     private final FeedRegistry.Scope scope;
     private final FeedActivity activity;
     private final FileEndpoint files;
+    private final int concurrentFiles;
     private Consumer fileConsumer;
+    private ExecutorService workers;
+    private AsyncProcessor steps;
     private boolean registered;
 
     FeedConsumer(FeedEndpoint endpoint, Processor processor, FeedRegistry registry, FeedRegistry.Scope scope,
-                 FeedActivity activity, FileEndpoint files) {
+                 FeedActivity activity, FileEndpoint files, int concurrentFiles) {
         super(endpoint, processor);
+        this.concurrentFiles = concurrentFiles;
         this.registry = registry;
         this.scope = scope;
         this.activity = activity;
@@ -34,7 +47,15 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
         registry.register(scope, activity);
         registered = true;
         ServiceHelper.startService(files);
-        fileConsumer = files.createConsumer(getProcessor());
+        steps = getAsyncProcessor();
+        if (concurrentFiles > 1) {
+            ThreadPoolProfile pool = new ThreadPoolProfileBuilder(scope.feed()).poolSize(concurrentFiles - 1)
+                    .maxPoolSize(concurrentFiles - 1).maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
+            workers = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this, "feed " + scope.feed(), pool);
+            steps = new ConcurrentFiles(steps, workers);
+            ServiceHelper.startService(steps);
+        }
+        fileConsumer = files.createConsumer(steps);
         ServiceHelper.startService(fileConsumer);
     }
 
@@ -70,6 +91,11 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownServices(fileConsumer, files);
+        if (workers != null) {
+            // the route's shutdown already waited for the files in flight
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
+        }
         if (registered) {
             registry.unregister(scope.feed());
             registered = false;

@@ -89,6 +89,9 @@ public class FeedEndpoint extends DefaultEndpoint {
     private String timestampFormat;
     @UriParam
     private int batchSize;
+    @UriParam(defaultValue = "2")
+    private int concurrentFiles = 2;
+    private boolean concurrentFilesSet;
     @UriParam
     private String rowSteps;
     @UriParam(defaultValue = "false")
@@ -116,6 +119,13 @@ public class FeedEndpoint extends DefaultEndpoint {
         if (loadMode == LoadMode.UPSERT && keyList().isEmpty()) {
             throw new IllegalArgumentException("Feed '" + name + "' has mode upsert but no keys (e.g. keys: order_id)");
         }
+        if (concurrentFiles < 1) {
+            throw new IllegalArgumentException("Feed '" + name + "' has concurrentFiles " + concurrentFiles + ": at least 1");
+        }
+        if (loadMode != LoadMode.APPEND && concurrentFilesSet && concurrentFiles > 1) {
+            throw new IllegalArgumentException("Feed '" + name + "' has mode " + mode + ", whose files load one at a time"
+                                               + " per table, in order: concurrentFiles is for append feeds");
+        }
     }
 
     /** What the options say, as the model every step of a file's load reads. */
@@ -142,9 +152,10 @@ public class FeedEndpoint extends DefaultEndpoint {
         // a file name is one piece of text: . matches any character of it (a line break too)
         FeedRegistry.Scope scope = new FeedRegistry.Scope(name, watched, Pattern.compile(include, Pattern.DOTALL), fallback);
         FeedActivity activity = new FeedActivity(name);
+        boolean append = feed.mode() == LoadMode.APPEND;
         return new FeedConsumer(this, new FeedProcessor(processor, feed, activity), component.registry(), scope, activity,
-                component.filesEndpoint(watched, name, activity, feed.mode() == LoadMode.APPEND ? null : FileOrder.parse(fileOrder),
-                        feed.table()));
+                component.filesEndpoint(watched, name, activity, append ? null : FileOrder.parse(fileOrder), feed.table()),
+                append ? concurrentFiles : 1);
     }
 
     private List<String> keyList() {
@@ -161,6 +172,11 @@ public class FeedEndpoint extends DefaultEndpoint {
 
     private Dialect dialect() {
         return Dialect.DEFAULT.withDelimiter(delimiter).withCharset(charset).withQuotePadding(trim);
+    }
+
+    /** The service-wide default ({@code CONCURRENT_FILES}), for feeds that set none of their own. */
+    void defaultConcurrentFiles(int concurrentFiles) {
+        this.concurrentFiles = concurrentFiles;
     }
 
     /** The service-wide default ({@code LOAD_METHOD}), for feeds that set no method of their own. */
@@ -454,6 +470,20 @@ public class FeedEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
         this.batchSize = batchSize;
+    }
+
+    public int getConcurrentFiles() {
+        return concurrentFiles;
+    }
+
+    /**
+     * How many of an append feed's files load at once, each in its own transaction (default CONCURRENT_FILES, 2: fits
+     * two cores). Files over 8 MB load one at a time all the same. Replace and upsert feeds load one file at a time
+     * per table, in order.
+     */
+    public void setConcurrentFiles(int concurrentFiles) {
+        this.concurrentFiles = concurrentFiles;
+        this.concurrentFilesSet = true;
     }
 
     public String getRowSteps() {

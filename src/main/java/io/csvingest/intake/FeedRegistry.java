@@ -56,6 +56,12 @@ public final class FeedRegistry {
         }
     }
 
+    /** Whether {@code feed} may take a file of this name in this folder: its own folder and pattern match (no more). */
+    boolean mayTake(String feed, Path fileFolder, String fileName) {
+        Scope scope = scopes.get(feed);
+        return scope == null || scope.matches(fileFolder, fileName);
+    }
+
     /** Whether {@code feed} is the one feed that takes this file (modified at {@code lastModified}). */
     boolean takes(String feed, Path fileFolder, String fileName, long lastModified) {
         List<Scope> matching = scopesMatching(fileFolder, fileName);

@@ -90,9 +90,12 @@ final class InOrder {
             return Stream.empty();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(RegularFiles::isRegular)
+            // by name first: the other feeds' files in a shared folder cost no file system call
+            return entries.filter(file -> !file.getFileName().toString().startsWith(".")
+                                          && registry.mayTake(feed, folder, file.getFileName().toString()))
+                    .filter(RegularFiles::isRegular)
                     .map(file -> new Pending(file.getFileName().toString(), modified(file), loading))
-                    .filter(file -> !file.name().startsWith(".") && registry.takes(feed, folder, file.name(), file.modified()))
+                    .filter(file -> registry.takes(feed, folder, file.name(), file.modified()))
                     .toList().stream();
         } catch (IOException e) {
             LOG.warn("Cannot list {}: {}", dir, FileProblems.plain(e));

@@ -147,7 +147,7 @@ final class InProgressProcessStrategy implements GenericFileProcessStrategy<File
      */
     private void ended(Exchange exchange, GenericFile<File> file, boolean releaseClaim) {
         inProgress().done(Path.of(file.getAbsoluteFilePath()));
-        intake.activity().ended();
+        intake.activity().ended(inProgress().inboxPath(Path.of(file.getAbsoluteFilePath())));
         if (releaseClaim && intake.claims() != null) {
             LoadContext.of(exchange).find(FileClaims.PATH).ifPresent(intake.claims()::release);
         }

@@ -91,5 +91,8 @@ class FeedComponentTest {
         assertEquals("copy", context.getEndpoint("feed:d?method=COPY", FeedEndpoint.class).getMethod());
         assertEquals("copy", context.getEndpoint("feed:e?mode=upsert&keys=id&method=copy", FeedEndpoint.class).getMethod());
         assertRefused("feed:f?method=bulk", "Unknown method 'bulk'; use one of copy, insert");
+        assertRefused("feed:g?mode=upsert&keys=id&concurrentFiles=2", "concurrentFiles is for append feeds");
+        assertRefused("feed:h?concurrentFiles=0", "at least 1");
+        assertEquals(2, context.getEndpoint("feed:i", FeedEndpoint.class).getConcurrentFiles());
     }
 }
