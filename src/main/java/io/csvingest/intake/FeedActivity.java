@@ -1,7 +1,7 @@
 package io.csvingest.intake;
 
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -12,8 +12,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 
 /**
- * When a feed last made progress (finished a poll of its folder, started a file, loaded a batch) and which file it
- * has in flight: what readiness needs to tell a stalled intake from a long file that moves on.
+ * When a feed last made progress (finished a poll of its folder; for each file in flight: started, loaded a batch)
+ * and which files it has in flight: what readiness needs to tell a stalled intake or file from a long file that moves
+ * on. With several files loading at once, each file's progress counts for itself: the poll going on does not hide a
+ * file stuck on a lock.
  */
 public final class FeedActivity {
 
@@ -22,8 +24,8 @@ public final class FeedActivity {
 
     private final String feed;
     private volatile long progressedAt = System.nanoTime();
-    /** The files in flight (several when the feed loads files side by side), by inbox path. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** The files in flight, by inbox path, each with when it last made progress. */
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
 
     FeedActivity(String feed) {
         this.feed = feed;
@@ -31,21 +33,26 @@ public final class FeedActivity {
 
     /** A batch of the file in flight loaded. */
     public static void progressed(Exchange exchange) {
-        LoadContext.of(exchange).find(PART).ifPresent(FeedActivity::progressed);
+        LoadContext context = LoadContext.of(exchange);
+        context.find(PART).ifPresent(activity -> activity.progressed(context.find(FileClaims.PATH).orElse(null)));
     }
 
-    void progressed() {
-        progressedAt = System.nanoTime();
+    void progressed(String file) {
+        long now = System.nanoTime();
+        if (file != null) {
+            inFlight.replace(file, now);
+        }
+        progressedAt = now;
     }
 
     void started(String file) {
-        inFlight.add(file);
-        progressed();
+        inFlight.put(file, System.nanoTime());
+        progressedAt = System.nanoTime();
     }
 
     void ended(String file) {
         inFlight.remove(file);
-        progressed();
+        progressedAt = System.nanoTime();
     }
 
     /** camel-file's poll strategy for the feed's folder: {@code beforePoll} runs first, each finished poll is progress. */
@@ -59,7 +66,7 @@ public final class FeedActivity {
 
             @Override
             public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-                progressed();
+                progressedAt = System.nanoTime();
             }
         };
     }
@@ -69,13 +76,19 @@ public final class FeedActivity {
      * {@code filesWaiting}; empty while the feed moves on, or has nothing to do.
      */
     Optional<String> stalled(long boundSeconds, boolean filesWaiting) {
-        long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - progressedAt);
-        String file = inFlight.stream().sorted().findFirst().orElse(null);
-        if (idle < boundSeconds || file == null && !filesWaiting) {
+        long now = System.nanoTime();
+        Optional<Map.Entry<String, Long>> stuck = inFlight.entrySet().stream().min(Map.Entry.comparingByValue());
+        if (stuck.isPresent()) {
+            long idle = TimeUnit.NANOSECONDS.toSeconds(now - stuck.get().getValue());
+            return idle < boundSeconds ? Optional.empty() : Optional.of("feed " + feed + " has made no progress for " + idle
+                    + " s on " + stuck.get().getKey() + " (a database lock or statement that does not end, a file that"
+                    + " cannot be read?)");
+        }
+        long idle = TimeUnit.NANOSECONDS.toSeconds(now - progressedAt);
+        if (idle < boundSeconds || !filesWaiting) {
             return Optional.empty();
         }
-        return Optional.of("feed " + feed + " has made no progress for " + idle + " s "
-                           + (file != null ? "on " + file + " (a database lock or statement that does not end, a file"
-                                             + " that cannot be read?)" : "while files wait for it (its intake is stuck)"));
+        return Optional.of("feed " + feed + " has made no progress for " + idle + " s while files wait for it (its intake"
+                           + " is stuck)");
     }
 }
