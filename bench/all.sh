@@ -38,8 +38,8 @@ awk '/^RESULT shape=/ {
 }' "$OUT"
 echo
 awk '/^RESULT burst/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-  printf "- burst: %s files x %s rows, %s instance(s), %s: %s s = **%s files/s** (%s ms of service CPU per file)\n", v["files"], v["rows"], v["instances"],
-    (v["warmup"] > 0 ? ("after a warm-up of " v["warmup"] " files each") : "cold JVM"), v["seconds"], v["files_per_s"], v["cpu_ms_per_file"] }' "$OUT"
+  printf "- burst: %s files x %s rows, %s instance(s), %s: %s s = **%s files/s** (CPU per file: service %s ms, PostgreSQL %s ms)\n", v["files"], v["rows"], v["instances"],
+    (v["warmup"] > 0 ? ("after a warm-up of " v["warmup"] " files each") : "cold JVM"), v["seconds"], v["files_per_s"], v["cpu_ms_per_file"], v["pg_ms_per_file"] }' "$OUT"
 for n in 1 2; do
   runs=$(grep "^RESULT burst .*instances=$n warmup=[1-9]" "$OUT" | sed -E 's/.*files_per_s=([0-9]+).*/\1/' | sort -n)
   [ -n "$runs" ] && echo "- burst median, $n instance(s): **$(echo "$runs" | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }') files/s** (runs: $(echo $runs))"

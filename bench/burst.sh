@@ -42,14 +42,15 @@ if [ "$WARMUP" -gt 0 ]; then
   until [ "$(find "$APP/outbox" -name 'small-warm-*Z.csv' | wc -l)" -ge $((WARMUP * INSTANCES)) ]; do fail_if_dead; sleep 0.2; done
 fi
 cp "$STAGE"/*.csv "$APP/"
-CPU0=$(cpu_seconds)
+CPU0=$(cpu_seconds); PG0=$(pg_cpu_seconds)
 T0=$(now)
 mv "$APP"/burst-*.csv "$APP/inbox/"
 until [ "$(find "$APP/outbox" -name 'burst-*Z.csv' | wc -l)" -ge "$FILES" ]; do fail_if_dead; sleep 0.1; done
 T1=$(now)
-CPU1=$(cpu_seconds)
+CPU1=$(cpu_seconds); PG1=$(pg_cpu_seconds)
 SECONDS_TAKEN=$(elapsed "$T0" "$T1")
 CPU_MS_PER_FILE=$(awk -v a="$CPU0" -v b="$CPU1" -v n="$FILES" 'BEGIN { printf "%.1f", (b - a) * 1000 / n }')
+PG_MS_PER_FILE=$( [ "$PG0" = n/a ] || [ "$PG1" = n/a ] && echo n/a || awk -v a="$PG0" -v b="$PG1" -v n="$FILES" 'BEGIN { printf "%.1f", (b - a) * 1000 / n }')
 LOADED=$(psql_db -At -c "SELECT count(*) FROM burst")
 BURST="file_name LIKE 'burst-%'"
 LEDGER=$(psql_db -At -c "SELECT count(*) FROM csv_ingest_ledger WHERE status = 'loaded' AND $BURST")
@@ -59,8 +60,8 @@ PEAK_RSS_MB=$(peak_rss_mb)
 stop_service
 
 echo
-echo "burst: $FILES files x $ROWS rows, $INSTANCES instance(s) ($SHARES), warm-up $WARMUP, method ${LOAD_METHOD:-copy}: $SECONDS_TAKEN s = $(rate "$FILES" "$SECONDS_TAKEN") files/s ($(rate "$LOADED" "$SECONDS_TAKEN") rows/s), service CPU ${CPU_MS_PER_FILE} ms per file, peak RSS ${PEAK_RSS_MB} MB"
+echo "burst: $FILES files x $ROWS rows, $INSTANCES instance(s) ($SHARES), warm-up $WARMUP, method ${LOAD_METHOD:-copy}: $SECONDS_TAKEN s = $(rate "$FILES" "$SECONDS_TAKEN") files/s ($(rate "$LOADED" "$SECONDS_TAKEN") rows/s), service CPU ${CPU_MS_PER_FILE} ms per file, PostgreSQL CPU ${PG_MS_PER_FILE} ms per file, peak RSS ${PEAK_RSS_MB} MB"
 [ "$LOADED" = "$((FILES * ROWS))" ] && [ "$LEDGER" = "$FILES" ] && [ "$DISTINCT" = "$FILES" ] \
   || { echo "FAIL: $LOADED rows (expected $((FILES * ROWS))), $LEDGER files loaded in the ledger (expected $FILES)"; exit 1; }
 echo "every file loaded once: $LOADED rows, $LEDGER ledger rows 'loaded'"
-echo "RESULT burst files=$FILES rows=$ROWS instances=$INSTANCES warmup=$WARMUP method=${LOAD_METHOD:-copy} seconds=$SECONDS_TAKEN files_per_s=$(rate "$FILES" "$SECONDS_TAKEN") cpu_ms_per_file=$CPU_MS_PER_FILE"
+echo "RESULT burst files=$FILES rows=$ROWS instances=$INSTANCES warmup=$WARMUP method=${LOAD_METHOD:-copy} seconds=$SECONDS_TAKEN files_per_s=$(rate "$FILES" "$SECONDS_TAKEN") cpu_ms_per_file=$CPU_MS_PER_FILE pg_ms_per_file=$PG_MS_PER_FILE concurrent_files=${CONCURRENT_FILES:-2}"

@@ -7,8 +7,9 @@
 #     orders  8 mixed columns: ids, quoted names with commas and doubled quotes, text, numeric, integer,
 #             timestamptz, status, a quoted note
 #     dirty   accel with dirt: UTF-8 BOM, mixed-case header with spaces, padded values, NULL / N/A tokens, ~1% exact
-#             duplicate rows, ~0.5% blank rows, bad values in every column. \copy loads it into all-text columns (it
-#             cannot clean), as the baseline.
+#             duplicate rows, ~0.5% blank rows, bad values in every column; loaded by the feed bench-dirty, which
+#             declares the column types, so bad values reject their rows (the zero-config feed would widen its
+#             inferred columns to text instead). \copy loads it into all-text columns (it cannot clean), as the baseline.
 #   The generator counts what each bucket must hold; the run fails unless the service's report says exactly that.
 #
 # Needs: java 17, psql, a PostgreSQL reachable as BENCH_PG_HOST / BENCH_PG_PORT / BENCH_PG_USER (defaults:
