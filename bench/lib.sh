@@ -1,5 +1,6 @@
 # Shared by the bench scripts: settings, a fresh database, the packaged service started as its container starts it.
-# Sourced, not run. Service settings pass through as usual (LOAD_METHOD=insert bench/run.sh ...).
+# Sourced, not run. Service settings pass through as usual (LOAD_METHOD=insert bench/run.sh ...); connection settings
+# of the service's sessions too: BENCH_DB_URL_PARAMETERS='?options=-c%20synchronous_commit%3Doff'.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -34,7 +35,7 @@ start_service() {
   for n in $(seq 1 "$count"); do
     local log=$LOG gclog=../gc.log
     [ "$n" = 1 ] || { log=$WORK/service-$n.log; gclog=../gc-$n.log; }
-    (cd "$APP" && DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DB_USER="$PGUSER" INSTANCE_NAME="bench-$n" \
+    (cd "$APP" && DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB${BENCH_DB_URL_PARAMETERS:-}" DB_USER="$PGUSER" INSTANCE_NAME="bench-$n" \
        INBOX_DIR=inbox OUTBOX_DIR=outbox DEADLETTER_DIR=deadletter \
        MANAGEMENT_PORT=$((${MANAGEMENT_PORT:-9876} + n - 1)) \
        exec java $HEAP -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=$gclog" -jar ../../../target/csv-ingest.jar) \

@@ -79,16 +79,23 @@ public class TablePlanner implements Processor {
         }
         boolean exists = existing != null && !existing.isEmpty();
         if (exists) {
-            return staged(existingTable(table, columns, feed, existing, peek), feed);
+            boolean empty = existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("empty")));
+            Planned planned = existingTable(table, columns, feed, existing, peek);
+            return empty ? planned : staged(planned, feed);
         }
         // a header without rows says nothing about types: create no table rather than an all-text one
         List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
-        Planned planned = new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types,
+        // a new table is empty: an upsert copies straight into it (see staged)
+        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types,
                 Map.of(), List.of(), inferred(columns, feed));
-        return types == null ? planned : staged(planned, feed);
     }
 
-    /** An upsert by COPY into a table COPY can fill goes through a staging table ({@link TablePlan#staged()}). */
+    /**
+     * An upsert by COPY into a table that holds rows goes through a staging table ({@link TablePlan#staged()}). Into a
+     * table that has never held one (new, or truncated) it copies straight in, as an append does: a batch with a key
+     * the table already has (an earlier batch's, or another writer's) fails its COPY on the key and goes again as
+     * INSERT ... ON CONFLICT, which updates; so the last row per key still wins, only that batch is slower.
+     */
     private static Planned staged(Planned planned, Feed feed) {
         if (feed.mode() != LoadMode.UPSERT || feed.method() != LoadMethod.COPY || !planned.plan().copyable()) {
             return planned;

@@ -114,18 +114,35 @@ class TablePlannerTest {
                 "order_id:text"), List.of(), count -> Records.block("order_id,total\n0042,9.5\n")).plan();
 
         assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"staging\".\"orders\" (\"order_id\" text, \"total\" numeric,"
-                             + " PRIMARY KEY (\"order_id\"))",
-                "CREATE TEMPORARY TABLE pg_temp.csv_ingest_stage ON COMMIT DROP AS SELECT \"order_id\", \"total\" FROM"
-                + " \"staging\".\"orders\" WITH NO DATA"), plan.preparation());
+                             + " PRIMARY KEY (\"order_id\"))"), plan.preparation());
         assertTrue(plan.arraySql().endsWith("ON CONFLICT (\"order_id\") DO UPDATE SET \"total\" = EXCLUDED.\"total\""),
                 plan.arraySql());
-        assertEquals("COPY pg_temp.csv_ingest_stage (\"order_id\", \"total\") FROM STDIN", plan.copySql());
+        assertNull(plan.stage(), "a new table is empty: COPY straight in, a batch with a key already in goes as INSERT ... ON CONFLICT");
+        assertEquals("COPY \"staging\".\"orders\" (\"order_id\", \"total\") FROM STDIN", plan.copySql());
+
+        TablePlan staged = plan.staged();
+        assertEquals(List.of("CREATE TABLE IF NOT EXISTS \"staging\".\"orders\" (\"order_id\" text, \"total\" numeric,"
+                             + " PRIMARY KEY (\"order_id\"))",
+                "CREATE TEMPORARY TABLE pg_temp.csv_ingest_stage ON COMMIT DROP AS SELECT \"order_id\", \"total\" FROM"
+                + " \"staging\".\"orders\" WITH NO DATA"), staged.preparation());
+        assertEquals("COPY pg_temp.csv_ingest_stage (\"order_id\", \"total\") FROM STDIN", staged.copySql());
         assertEquals(new TablePlan.Stage("INSERT INTO \"staging\".\"orders\" (\"order_id\", \"total\") SELECT \"order_id\","
                                          + " \"total\" FROM pg_temp.csv_ingest_stage ON CONFLICT (\"order_id\") DO UPDATE SET"
-                                         + " \"total\" = EXCLUDED.\"total\"", "TRUNCATE pg_temp.csv_ingest_stage"), plan.stage());
+                                         + " \"total\" = EXCLUDED.\"total\"", "TRUNCATE pg_temp.csv_ingest_stage"), staged.stage());
         assertEquals(List.of("ALTER TABLE \"staging\".\"orders\" ALTER COLUMN \"total\" TYPE text USING \"total\"::text",
                 "ALTER TABLE pg_temp.csv_ingest_stage ALTER COLUMN \"total\" TYPE text USING \"total\"::text"),
-                plan.widenSql(1, "text"), "a widened column changes in the stage too");
+                staged.widenSql(1, "text"), "a widened column changes in the stage too");
+    }
+
+    @Test
+    void should_stage_an_upsert_into_a_table_that_holds_rows_and_copy_straight_into_one_that_never_did() {
+        Feed upsert = feed(LoadMode.UPSERT, List.of("id"), null);
+        List<Map<String, Object>> holding = List.of(column("id", "bigint", true, true));
+        List<Map<String, Object>> empty = List.of(Map.of("column_name", "id", "data_type", "bigint", "copyable", true,
+                "arrayable", true, "element_type", "bigint", "empty", true));
+
+        assertTrue(TablePlanner.plan(TABLE, List.of("id"), upsert, holding, count -> Records.block("id\n1\n")).plan().stage() != null);
+        assertNull(TablePlanner.plan(TABLE, List.of("id"), upsert, empty, count -> Records.block("id\n1\n")).plan().stage());
     }
 
     @Test
