@@ -47,8 +47,14 @@ start_service() {
   for n in $(seq 1 "$count"); do
     local log=$LOG
     [ "$n" = 1 ] || log=$WORK/service-$n.log
-    for _ in $(seq 1 120); do grep -q "Feeds: reading" "$log" && break; sleep 0.5; done
-    grep -q "Feeds: reading" "$log" || { echo "service $n did not start, see $log"; exit 1; }
+    # ready: its feeds read, the database answering (files wait in the inbox until then), readiness up
+    local port=$((${MANAGEMENT_PORT:-9876} + n - 1))
+    for _ in $(seq 1 240); do
+      grep -q "Feeds: reading" "$log" && grep -q "Database answers" "$log" \
+        && curl -sf "http://127.0.0.1:$port/observe/health/ready" >/dev/null && break
+      sleep 0.25
+    done
+    curl -sf "http://127.0.0.1:$port/observe/health/ready" >/dev/null || { echo "service $n did not become ready, see $log"; exit 1; }
   done
 }
 
