@@ -152,7 +152,8 @@ public class FeedComponent extends DefaultComponent {
         files.setReadLockDeleteOrphanLockFiles(false);
         // appends: each poll goes through its files in an order of its own (there is no order to keep: a listing's is
         // the file system's), so instances sharing an inbox seldom reach for the same file and lose a claim round trip
-        InOrder inOrder = order == null ? null : new InOrder(feed, folder, table, order, inProgress, registry);
+        InOrder inOrder = order == null ? null : new InOrder(feed, folder, table, order, inProgress, registry,
+                readLockMinAge);
         files.setShuffle(inOrder == null);
         if (inOrder != null) {
             files.setSortBy(order == FileOrder.MODIFIED ? "file:modified;file:name" : "file:name");

@@ -9,7 +9,7 @@ import org.apache.camel.component.file.OptimizedFileFilter;
  * Which files of its folder a feed's poll takes. First by name alone (camel-file asks before it looks at the file, so
  * the files of the other feeds sharing a folder cost no file system call), then: the database answers, a regular file
  * never reached through a link (anything else is reported by {@link UnclaimedFiles} and left alone), the one feed that
- * takes it ({@link FeedRegistry}), not set aside ({@link StuckFiles}), and next in its table's order ({@link InOrder}).
+ * takes it ({@link FeedRegistry}), not set aside ({@link StuckFiles}), and next in its table's order and settled ({@link InOrder}).
  */
 @SuppressWarnings("rawtypes")
 final class FeedFileFilter implements OptimizedFileFilter {
@@ -44,6 +44,6 @@ final class FeedFileFilter implements OptimizedFileFilter {
                && registry.takes(feed, folder, file.getFileNameOnly(), file.getLastModified())
                && !RegularFiles.isLink(folder) && RegularFiles.isRegular(path)
                && !stuck.holds(path)
-               && (inOrder == null || inOrder.isNext(file.getFileNameOnly()));
+               && (inOrder == null || inOrder.isNext(file.getFileNameOnly()) && inOrder.settled(path));
     }
 }

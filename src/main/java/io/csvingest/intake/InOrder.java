@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a replace or upsert feed's files in order, across every instance sharing the inbox: a file is taken only when
  * no file before it (by name, or modification time) for the same table is still pending, waiting in the feed's folder
- * or loading in the in-progress folder. Looked at once per poll; one file per table and poll.
+ * or loading in the in-progress folder. Looked at once per poll; one file per table and poll. A file is only taken once it
+ * has settled: in the folder, unwritten, for the quiet period (counted from its arrival, as a move or link sets its change
+ * time, when that came after its last write), so the files of one drop, moved in within the quiet period in any order,
+ * are all pending before the first of them is taken.
  */
 final class InOrder {
 
@@ -35,15 +39,18 @@ final class InOrder {
     private final InProgress inProgress;
     private final FeedRegistry registry;
     private final Comparator<Pending> order;
+    private final long quietMillis;
     private volatile Map<String, Pending> first = Map.of();
 
-    InOrder(String feed, Path folder, String table, FileOrder by, InProgress inProgress, FeedRegistry registry) {
+    /** {@code quietMillis}: how long a file must have been in the folder, unwritten, before it is taken. */
+    InOrder(String feed, Path folder, String table, FileOrder by, InProgress inProgress, FeedRegistry registry, long quietMillis) {
         this.feed = feed;
         this.folder = folder.toAbsolutePath().normalize();
         this.table = table;
         this.inProgress = inProgress;
         this.registry = registry;
         this.order = comparator(by);
+        this.quietMillis = quietMillis;
     }
 
     static Comparator<Pending> comparator(FileOrder by) {
@@ -69,6 +76,31 @@ final class InOrder {
             LOG.debug("{} waits for {} (feed {} loads its files in order)", name, next.name(), feed);
         }
         return isNext;
+    }
+
+    /** Whether the file has been in the folder, unwritten, for the quiet period (the files dropped with it are pending). */
+    boolean settled(Path file) {
+        boolean settled = settled(file, quietMillis, System.currentTimeMillis());
+        if (!settled) {
+            LOG.debug("{} waits for the quiet period (files dropped with it may still be arriving)", file.getFileName());
+        }
+        return settled;
+    }
+
+    /** Whether {@code quietMillis} have passed since the file's last write or arrival (change time), whichever is later. */
+    static boolean settled(Path file, long quietMillis, long now) {
+        try {
+            long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
+            long changed = modified;
+            try {
+                changed = ((FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS)).toMillis();
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                // no change time here (not a Unix file system): the last write alone
+            }
+            return now - Math.max(modified, changed) >= quietMillis;
+        } catch (IOException | SecurityException e) {
+            return false; // gone, or out of reach: not this poll
+        }
     }
 
     /** The first pending file of each table, as of the last refresh (for tests and readiness). */

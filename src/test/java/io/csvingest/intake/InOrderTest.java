@@ -38,7 +38,7 @@ class InOrderTest {
         drop("prices-2026-12-02.csv", 1);
         drop("prices-2026-12-01.csv", 2);
         drop("other.csv", 0); // another feed's: holds up nothing
-        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry);
+        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry, 0);
         order.refresh();
         assertTrue(order.isNext("prices-2026-12-01.csv"));
         assertFalse(order.isNext("prices-2026-12-02.csv"));
@@ -48,7 +48,7 @@ class InOrderTest {
     void should_order_by_modification_time_when_the_feed_says_so() throws IOException {
         drop("prices-b.csv", 1000);
         drop("prices-a.csv", 2000);
-        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.MODIFIED, inProgress, registry);
+        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.MODIFIED, inProgress, registry, 0);
         order.refresh();
         assertTrue(order.isNext("prices-b.csv"));
         assertFalse(order.isNext("prices-a.csv"));
@@ -59,7 +59,7 @@ class InOrderTest {
         Path loading = Files.createDirectories(inbox.resolve(".csv-ingest/instance-2-7"));
         Files.writeString(loading.resolve("prices-2026-12-01.csv"), "sku,price\n");
         drop("prices-2026-12-02.csv", 0);
-        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry);
+        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry, 0);
         order.refresh();
         assertFalse(order.isNext("prices-2026-12-02.csv"), "the earlier file is loading elsewhere");
 
@@ -76,7 +76,7 @@ class InOrderTest {
     void should_keep_files_for_different_tables_apart_when_the_feed_names_no_table() throws IOException {
         drop("prices_eu.csv", 0);
         drop("prices_us.csv", 0);
-        InOrder order = new InOrder("prices", inbox, null, FileOrder.NAME, inProgress, registry);
+        InOrder order = new InOrder("prices", inbox, null, FileOrder.NAME, inProgress, registry, 0);
         order.refresh();
         assertTrue(order.isNext("prices_eu.csv"));
         assertTrue(order.isNext("prices_us.csv"), "a table of its own: nothing before it");
@@ -87,9 +87,22 @@ class InOrderTest {
         Files.createSymbolicLink(inbox.resolve("prices-2026-11-01.csv"), Path.of("/etc/passwd"));
         Files.createDirectories(inbox.resolve("prices-2026-11-02.csv"));
         drop("prices-2026-12-01.csv", 0);
-        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry);
+        InOrder order = new InOrder("prices", inbox, "prices", FileOrder.NAME, inProgress, registry, 0);
         order.refresh();
         assertTrue(order.isNext("prices-2026-12-01.csv"), "only regular files are pending");
+    }
+
+    @Test
+    void should_count_the_quiet_period_from_a_files_arrival_not_its_old_write() throws IOException {
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+        Path written = Files.writeString(staging.resolve("prices-2026-12-05.csv"), "sku,price\n1,2\n");
+        Files.setLastModifiedTime(written, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000)); // written an hour ago
+        Path arrived = Files.move(written, inbox.resolve("prices-2026-12-05.csv"));
+        long now = System.currentTimeMillis();
+
+        assertFalse(InOrder.settled(arrived, 1000, now), "just moved in: the files dropped with it may still be arriving");
+        assertTrue(InOrder.settled(arrived, 1000, now + 1100));
+        assertFalse(InOrder.settled(inbox.resolve("gone.csv"), 0, now), "a file that is gone is not taken");
     }
 
     private void drop(String name, long modified) throws IOException {
