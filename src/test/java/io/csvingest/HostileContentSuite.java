@@ -188,8 +188,9 @@ abstract class HostileContentSuite extends HostileSuite {
         // the ledger row is written when the load starts: wait for its end
         Await.until("the second file dead-lettered", TIMEOUT,
                 () -> world.ledger("checked.csv").equals(List.of("dead-lettered", "dead-lettered")));
-        assertTrue(log.has("ERROR", "Failed checked.csv: The database refused every row of the file's first batch of 2",
-                "null value in column \"note\""));
+        // the ledger row ends in the failure's transaction, a moment before the log line is written
+        Await.until("the failure logged", TIMEOUT, () -> log.has("ERROR",
+                "Failed checked.csv: The database refused every row of the file's first batch of 2", "null value in column \"note\""));
         assertEquals(0, world.count(world.schema() + ".checked"));
         world.assertNextGoodFileLoads();
     }
