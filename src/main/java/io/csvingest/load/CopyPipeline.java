@@ -3,6 +3,8 @@ package io.csvingest.load;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import io.csvingest.clean.RowBatch;
@@ -19,16 +21,21 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * A file's COPY stream, one batch ahead: a batch's rows are sent with {@code COPY ... FROM STDIN} through PgJDBC's
  * CopyManager on the file's pooled connection, in a savepoint, and the COPY is ended only when the next batch is
  * ready. So PostgreSQL stores one batch while the service parses and cleans the next, on the other core. An upsert's
- * batch is copied into its {@link TablePlan.Stage staging table} and, once the COPY ended, merged into the target
- * through camel-sql (route {@code stage-sql}) in the same savepoint: a refused row undoes the batch's merge as well.
+ * batch is copied into its {@link TablePlan.Stage staging table} and merged into the target through camel-sql (route
+ * {@code stage-sql}) in the same savepoint, while the next batch is cleaned ({@link StageMerge}): a refused row undoes
+ * the batch's merge as well.
  */
 public final class CopyPipeline {
 
     /** The COPY stream of the file in flight; absent when it loads with INSERT. */
     static final LoadContext.Part<CopyPipeline> PART = LoadContext.part("COPY stream", "CopyPipeline.prepare");
 
-    /** A batch sent but not yet ended: the batch, its savepoint and stream, a failure while sending, time spent on it. */
-    record Pending(RowBatch batch, int[] rows, Object savepoint, CopyIn copy, Exception failure, long nanos) {
+    /**
+     * A batch sent but not yet ended: the batch, its savepoint and stream, a failure while sending, time spent on it;
+     * {@code merge}: an upsert batch's COPY end and merge, under way (else null).
+     */
+    record Pending(RowBatch batch, int[] rows, Object savepoint, CopyIn copy, Exception failure, long nanos,
+                   Future<Exception> merge) {
     }
 
     /**
@@ -38,27 +45,27 @@ public final class CopyPipeline {
     private static final Set<String> NOT_COPYABLE = Set.of("42809", "0A000");
 
     private final DataSource dataSource;
-    private final ProducerTemplate template;
+    private final StageMerge merging;
     private final String copySql;
     private final int[] fields;
     private Pending pending;
     private boolean refused;
 
-    private CopyPipeline(DataSource dataSource, ProducerTemplate template, String copySql, int[] fields) {
+    private CopyPipeline(DataSource dataSource, StageMerge merging, String copySql, int[] fields) {
         this.fields = fields;
         this.dataSource = dataSource;
-        this.template = template;
+        this.merging = merging;
         this.copySql = copySql;
     }
 
     /**
      * Sets up the stream for a file that loads with COPY into a table COPY can fill, before its batches are split off;
-     * {@code template} sends an upsert's stage statements.
+     * {@code template} sends an upsert's stage statements, on a thread of {@code merges}.
      */
-    public static void prepare(Exchange exchange, DataSource dataSource, ProducerTemplate template) {
+    public static void prepare(Exchange exchange, DataSource dataSource, ProducerTemplate template, ExecutorService merges) {
         if (LoadContext.of(exchange).feed().method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
-            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, template, TablePlan.of(exchange).copySql(),
-                    TablePlan.of(exchange).fields()));
+            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, new StageMerge(dataSource, template, merges),
+                    TablePlan.of(exchange).copySql(), TablePlan.of(exchange).fields()));
         }
     }
 
@@ -101,7 +108,9 @@ public final class CopyPipeline {
         } catch (SQLException | RuntimeException e) {
             failure = e;
         }
-        pending = new Pending(batch, rows, savepoint, copy, failure, System.nanoTime() - started);
+        TablePlan.Stage stage = TablePlan.of(exchange).stage();
+        Future<Exception> merge = failure == null && stage != null ? merging.start(copy, stage) : null;
+        pending = new Pending(batch, rows, savepoint, copy, failure, System.nanoTime() - started, merge);
     }
 
     /**
@@ -116,7 +125,9 @@ public final class CopyPipeline {
         pending = null;
         long started = System.nanoTime();
         Exception failure = sent.failure();
-        if (failure == null) {
+        if (sent.merge() != null) {
+            failure = StageMerge.await(sent.merge());
+        } else if (failure == null) {
             try {
                 sent.copy().endCopy();
             } catch (SQLException | RuntimeException e) {
@@ -124,18 +135,9 @@ public final class CopyPipeline {
             }
         }
         cancel(sent.copy(), failure);
-        TablePlan.Stage stage = TablePlan.of(exchange).stage();
-        if (failure == null && stage != null) {
-            failure = stageSql(stage.merge());
-            failure = failure != null ? failure : stageSql(stage.clear());
-        }
         FileTransaction.endSavepoint(exchange, sent.savepoint(), failure);
-        return new Pending(sent.batch(), sent.rows(), null, null, failure, sent.nanos() + System.nanoTime() - started);
-    }
-
-    /** Runs a statement of the stage through camel-sql on the file's connection; its failure, or null. */
-    private Exception stageSql(String sql) {
-        return template.send("direct:stage-sql", statement -> statement.getIn().setBody(sql)).getException();
+        return new Pending(sent.batch(), sent.rows(), null, null, failure, sent.nanos() + System.nanoTime() - started,
+                null);
     }
 
     /** Abandons the COPY in flight, if any, so the file's transaction can roll back (the file failed elsewhere). */
@@ -144,11 +146,14 @@ public final class CopyPipeline {
         if (pipeline != null && pipeline.pending != null) {
             Pending sent = pipeline.pending;
             pipeline.pending = null;
+            if (sent.merge() != null) {
+                StageMerge.drain(sent.merge());
+            }
             cancel(sent.copy(), exchange.getException() != null ? exchange.getException() : new IllegalStateException());
         }
     }
 
-    private static void cancel(CopyIn copy, Exception failure) {
+    static void cancel(CopyIn copy, Exception failure) {
         if (copy != null && copy.isActive()) {
             try {
                 copy.cancelCopy();

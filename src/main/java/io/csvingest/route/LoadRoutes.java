@@ -1,5 +1,6 @@
 package io.csvingest.route;
 
+import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 
 import io.csvingest.clean.BatchCleaner;
@@ -46,6 +47,8 @@ public class LoadRoutes extends RouteBuilder {
         long progressEvery = Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"));
         ProducerTemplate template = getContext().createProducerTemplate();
         BatchLoader loader = new BatchLoader(template, metrics);
+        // an upsert batch merges from its stage on one of these while the file's thread cleans the next batch
+        ExecutorService merges = getContext().getExecutorServiceManager().newCachedThreadPool(this, "upsert-merge");
 
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
@@ -64,7 +67,7 @@ public class LoadRoutes extends RouteBuilder {
                 .process(CleanedHeader.PROCESSOR).id("name-columns")
                 .to("direct:prepare-table").id("plan-table")
                 .process(RejectFile::prepare).id("open-rejects")
-                .process(exchange -> CopyPipeline.prepare(exchange, dataSource, template)).id("open-copy")
+                .process(exchange -> CopyPipeline.prepare(exchange, dataSource, template, merges)).id("open-copy")
                 // parsed and cleaned on a read-ahead thread while the batch before loads
                 .setBody(exchange -> CsvSource.of(exchange).batchesAhead(LoadContext.of(exchange).feed().batchSize(),
                         BatchCleaner.of(exchange))).id("read-ahead")
