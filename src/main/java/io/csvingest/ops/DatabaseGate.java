@@ -95,15 +95,15 @@ public final class DatabaseGate extends ServiceSupport implements IntakeGate {
             // every time it answers again: it may be a database dropped and created anew, without the ledger
             ledger.migrate();
             int interrupted = ledger.interruptStale();
-            String after;
             synchronized (this) {
+                String after = everOpen ? " again after " + Duration.between(downSince, Instant.now()).toSeconds() + " s" : "";
+                // said before the first file is taken: the log reads in the order things happen
+                LOG.info("Database answers{}: feeds take files{}", after,
+                        interrupted > 0 ? " (" + interrupted + " interrupted attempt(s) marked in the ledger)" : "");
                 probing = false;
                 open = true;
-                after = everOpen ? " again after " + Duration.between(downSince, Instant.now()).toSeconds() + " s" : "";
                 everOpen = true;
             }
-            LOG.info("Database answers{}: feeds take files{}", after,
-                    interrupted > 0 ? " (" + interrupted + " interrupted attempt(s) marked in the ledger)" : "");
         } catch (Exception e) {
             synchronized (this) {
                 long next = delay;
