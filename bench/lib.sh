@@ -31,6 +31,8 @@ start_service() {
   local count=${1:-1}
   psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
   rm -rf "$APP" && mkdir -p "$APP"/{inbox,outbox,deadletter} && cp -r routes "$APP/" && cp bench/feeds.yaml "$APP/routes/"
+  # BENCH_LINEAGE=true (or e.g. "load, file, line"): the zero-config feed adds lineage columns to every row
+  [ -z "${BENCH_LINEAGE:-}" ] || sed -i "s/^        fallback: true\$/        fallback: true\n        lineage: \"$BENCH_LINEAGE\"/" "$APP/routes/zero-config.yaml"
   PIDS=()
   for n in $(seq 1 "$count"); do
     local log=$LOG gclog=../gc.log

@@ -10,6 +10,7 @@
 #             duplicate rows, ~0.5% blank rows, bad values in every column; loaded by the feed bench-dirty, which
 #             declares the column types, so bad values reject their rows (the zero-config feed would widen its
 #             inferred columns to text instead). \copy loads it into all-text columns (it cannot clean), as the baseline.
+#   BENCH_LINEAGE=true (or "load, file, line"): the zero-config feed adds lineage columns; \copy fills the same table without them.
 #   The generator counts what each bucket must hold; the run fails unless the service's report says exactly that.
 #
 # Needs: java 17, psql, a PostgreSQL reachable as BENCH_PG_HOST / BENCH_PG_PORT / BENCH_PG_USER (defaults:
@@ -63,7 +64,8 @@ stop_service
 if [ "$SHAPE" = dirty ]; then
   psql_db -c "CREATE TABLE ${NAME}_copy (id text, pctid text, x text, y text, z text)"
 else
-  psql_db -c "CREATE TABLE ${NAME}_copy (LIKE $NAME)"
+  psql_db -c "CREATE TABLE ${NAME}_copy (LIKE $NAME)" \
+          -c "ALTER TABLE ${NAME}_copy DROP COLUMN IF EXISTS _load_id, DROP COLUMN IF EXISTS _source_file, DROP COLUMN IF EXISTS _source_line"
 fi
 settle_database
 PG2=$(pg_cpu_seconds)

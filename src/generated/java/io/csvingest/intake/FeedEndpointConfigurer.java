@@ -48,6 +48,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "folder": target.setFolder(property(camelContext, java.lang.String.class, value)); return true;
         case "include": target.setInclude(property(camelContext, java.lang.String.class, value)); return true;
         case "keys": target.setKeys(property(camelContext, java.lang.String.class, value)); return true;
+        case "lineage": target.setLineage(property(camelContext, java.lang.String.class, value)); return true;
         case "maxrejects":
         case "maxRejects": target.setMaxRejects(property(camelContext, java.lang.String.class, value)); return true;
         case "method": target.setMethod(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,6 +102,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "folder": return java.lang.String.class;
         case "include": return java.lang.String.class;
         case "keys": return java.lang.String.class;
+        case "lineage": return java.lang.String.class;
         case "maxrejects":
         case "maxRejects": return java.lang.String.class;
         case "method": return java.lang.String.class;
@@ -155,6 +157,7 @@ public class FeedEndpointConfigurer extends PropertyConfigurerSupport implements
         case "folder": return target.getFolder();
         case "include": return target.getInclude();
         case "keys": return target.getKeys();
+        case "lineage": return target.getLineage();
         case "maxrejects":
         case "maxRejects": return target.getMaxRejects();
         case "method": return target.getMethod();

@@ -23,7 +23,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(32);
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("charset");
@@ -40,6 +40,7 @@ public class FeedEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("folder");
         props.add("include");
         props.add("keys");
+        props.add("lineage");
         props.add("maxRejects");
         props.add("method");
         props.add("mode");

@@ -12,6 +12,7 @@ import io.csvingest.feed.Dialect;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.FileOrder;
 import io.csvingest.feed.Folders;
+import io.csvingest.feed.Lineage;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.feed.Names;
@@ -59,6 +60,8 @@ public class FeedEndpoint extends DefaultEndpoint {
     private String newColumns = NewColumns.ADD.option();
     @UriParam(defaultValue = "false")
     private boolean widen;
+    @UriParam(defaultValue = "false")
+    private String lineage = "false";
     @UriParam(enums = "copy,insert")
     private String method = LoadMethod.COPY.option();
     @UriParam
@@ -140,7 +143,7 @@ public class FeedEndpoint extends DefaultEndpoint {
         return new Feed(name, schema, table, loadMode, loadMethod, keyList(),
                 columns == null ? List.of() : ColumnSpec.parseAll(columns), cleaning, formats(), dialect(),
                 maxRejects == null ? RejectLimit.NONE : RejectLimit.parse(maxRejects), batchSize, rowSteps, reload, folders,
-                NewColumns.parse(newColumns), widen);
+                NewColumns.parse(newColumns), widen, Lineage.parse(lineage));
     }
 
     @Override
@@ -306,6 +309,22 @@ public class FeedEndpoint extends DefaultEndpoint {
      */
     public void setWiden(boolean widen) {
         this.widen = widen;
+    }
+
+    public String getLineage() {
+        return lineage;
+    }
+
+    /**
+     * Lineage columns each loaded row gets, filled by the service: {@code true} adds {@code _load_id} (the id of the
+     * load's row in {@code csv_ingest_ledger}); a list of {@code load}, {@code file}, {@code line} adds those of
+     * {@code _load_id}, {@code _source_file} (the file's name) and {@code _source_line} (the line its record starts
+     * on). A table that lacks them gets them in the file's transaction; an upsert sets them to the latest load's.
+     * Default false: no lineage columns.
+     */
+    public void setLineage(String lineage) {
+        Lineage.parse(lineage);
+        this.lineage = lineage;
     }
 
     public String getMethod() {

@@ -26,7 +26,8 @@ final class ArrayParameters {
                 if (i > from) {
                     array.append(',');
                 }
-                element(array, batch.chars(rows[i], plan.field(c), range));
+                int field = plan.field(c);
+                element(array, field < 0 ? plan.lineage().value(field, batch, rows[i]) : batch.chars(rows[i], field, range));
             }
             arrays.add(array.append('}').toString());
         }

@@ -147,7 +147,8 @@ public class BatchLoader implements Processor {
         for (int i = from; i < to; i++) {
             List<String> values = new ArrayList<>(columns);
             for (int c = 0; c < columns; c++) {
-                values.add(batch.value(rows[i], plan.field(c)));
+                int field = plan.field(c);
+                values.add(field < 0 ? plan.lineage().value(field, batch, rows[i]) : batch.value(rows[i], field));
             }
             parameters.add(values);
         }

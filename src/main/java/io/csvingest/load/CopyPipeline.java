@@ -99,7 +99,8 @@ public final class CopyPipeline {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
             CopyIn stream = copy;
-            CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length), fields);
+            CopyText text = new CopyText((bytes, length) -> stream.writeToCopy(bytes, 0, length), fields,
+                    TablePlan.of(exchange).lineage());
             for (int r : rows) {
                 text.row(batch, r);
             }

@@ -24,11 +24,18 @@ final class CopyText {
     private char[] scratch = new char[64];
     private int length;
     private final int[] fields;
+    private final RowLineage lineage;
 
     /** {@code fields}: the file columns to send, in the COPY's column order; null: all of them. */
     CopyText(Sink sink, int[] fields) {
+        this(sink, fields, null);
+    }
+
+    /** The same, a negative field being one of {@code lineage}'s columns. */
+    CopyText(Sink sink, int[] fields, RowLineage lineage) {
         this.sink = sink;
         this.fields = fields;
+        this.lineage = lineage;
     }
 
     /** Record {@code r} of the batch: its values as cleaned, or as a step rewrote them. */
@@ -37,12 +44,12 @@ final class CopyText {
         char[] text = block.text();
         int first = block.firstField(r);
         for (int i = 0, n = fields == null ? block.fieldCount(r) : fields.length; i < n; i++) {
-            int f = first + (fields == null ? i : fields[i]);
             if (i > 0) {
                 ensure(1);
                 buffer[length++] = '\t';
             }
-            String replacement = batch.replacement(f);
+            int f = first + (fields == null ? i : fields[i]);
+            String replacement = fields != null && fields[i] < 0 ? lineage.value(fields[i], batch, r) : batch.replacement(f);
             if (replacement != null) {
                 int length = replacement.length();
                 if (length > scratch.length) {

@@ -31,7 +31,9 @@ public final class IgnoredValues implements Processor {
     static long count(RowBatch batch, TablePlan plan, int fileColumns) {
         boolean[] loaded = new boolean[fileColumns];
         for (int column = 0; column < plan.columns().size(); column++) {
-            loaded[plan.field(column)] = true;
+            if (plan.field(column) >= 0) { // not a lineage column
+                loaded[plan.field(column)] = true;
+            }
         }
         long values = 0;
         for (int r : batch.live()) {

@@ -2,11 +2,13 @@ package io.csvingest.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnType;
+import io.csvingest.feed.Lineage;
 import io.csvingest.feed.LoadMode;
 import org.apache.camel.Exchange;
 
@@ -15,11 +17,12 @@ import org.apache.camel.Exchange;
  * copies rows; {@code elementTypes}: each column's type as an array element, for {@link #arraySql()} (null when a
  * column's type cannot go as an array); {@code conflict}: upsert's ON CONFLICT clause; {@code fields}: the file column
  * each loaded column comes from (null: all of them, in order); {@code keyIndexes}: the file columns of the keys;
- * {@code stage}: for an upsert by COPY, the staging table batches are copied into and merged from (else null).
+ * {@code stage}: for an upsert by COPY, the staging table batches are copied into and merged from (else null);
+ * {@code lineage}: what fills the lineage columns, the loaded columns whose field is negative (else null).
  */
 public record TablePlan(TableName table, List<String> columns, List<String> preparation, String insertSql,
                         List<String> elementTypes, String conflict, String copySql, boolean copyable, int[] keyIndexes,
-                        int[] fields, Stage stage) {
+                        int[] fields, Stage stage, RowLineage lineage) {
 
     /**
      * An upsert's batch goes with COPY into a temporary table of the target's column types (created in the file's
@@ -59,7 +62,7 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         List<String> elementTypes = types != null ? types.stream().map(ColumnType::sql).toList() : existingTypes;
         String copy = "COPY " + table.sql() + " (" + quoted(columns) + ") FROM STDIN";
         return new TablePlan(table, columns, List.copyOf(preparation), insert(table, columns) + conflict, elementTypes,
-                conflict, copy, copyable, keyIndexes, null, null);
+                conflict, copy, copyable, keyIndexes, null, null, null);
     }
 
     /**
@@ -74,7 +77,7 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         Stage stage = new Stage("INSERT INTO " + table.sql() + " (" + stageColumns + ") SELECT " + stageColumns + " FROM "
                                 + Stage.TABLE + conflict, "TRUNCATE " + Stage.TABLE);
         return new TablePlan(table, columns, List.copyOf(all), insertSql, elementTypes, conflict,
-                "COPY " + Stage.TABLE + " (" + stageColumns + ") FROM STDIN", copyable, keyIndexes, fields, stage);
+                "COPY " + Stage.TABLE + " (" + stageColumns + ") FROM STDIN", copyable, keyIndexes, fields, stage, lineage);
     }
 
     /** What changes loaded column {@code column}'s type to {@code sqlType}: in the table, and in the stage if any. */
@@ -97,7 +100,7 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
             types.set(column, sqlType);
         }
         return new TablePlan(table, columns, preparation, insertSql, types == null ? null : List.copyOf(types), conflict,
-                copySql, copyable, keyIndexes, fields, stage);
+                copySql, copyable, keyIndexes, fields, stage, lineage);
     }
 
     /** The same plan with {@code statements} (ALTER TABLE) run first. */
@@ -105,7 +108,7 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         List<String> all = new ArrayList<>(statements);
         all.addAll(preparation);
         return new TablePlan(table, columns, List.copyOf(all), insertSql, elementTypes, conflict, copySql, copyable,
-                keyIndexes, fields, stage);
+                keyIndexes, fields, stage, lineage);
     }
 
     /** The same plan, its columns taken from a file whose columns are {@code fileColumns} (some of them not loaded). */
@@ -113,7 +116,37 @@ public record TablePlan(TableName table, List<String> columns, List<String> prep
         int[] from = columns.stream().mapToInt(fileColumns::indexOf).toArray();
         int[] keys = IntStream.of(keyIndexes).map(key -> from[key]).toArray();
         return new TablePlan(table, columns, preparation, insertSql, elementTypes, conflict, copySql, copyable, keys, from,
-                stage);
+                stage, lineage);
+    }
+
+    /**
+     * The same plan also filling {@code lineage}'s columns, after the file's: those {@code present} lacks (the table's
+     * columns; empty for a table the file creates) are added first; an upsert updates them with the other columns.
+     * Planned before the stage ({@link #staged()}), which then has them too.
+     */
+    public TablePlan withLineage(RowLineage lineage, Set<String> present, List<String> keys, LoadMode mode) {
+        List<String> all = new ArrayList<>(columns);
+        List<String> steps = new ArrayList<>(preparation);
+        List<String> types = elementTypes == null ? null : new ArrayList<>(elementTypes);
+        int[] from = new int[columns.size() + lineage.columns().size()];
+        for (int c = 0; c < columns.size(); c++) {
+            from[c] = field(c);
+        }
+        for (Lineage column : lineage.columns()) {
+            from[all.size()] = column.field();
+            all.add(column.column());
+            if (types != null) {
+                types.add(column.sqlType());
+            }
+            if (!present.contains(column.column())) {
+                steps.add("ALTER TABLE " + table.sql() + " ADD COLUMN IF NOT EXISTS " + Identifiers.quote(column.column())
+                          + " " + column.sqlType());
+            }
+        }
+        String upsert = mode == LoadMode.UPSERT ? onConflict(all, keys) : "";
+        return new TablePlan(table, List.copyOf(all), List.copyOf(steps), insert(table, all) + upsert,
+                types == null ? null : List.copyOf(types), upsert, "COPY " + table.sql() + " (" + quoted(all) + ") FROM STDIN",
+                copyable, keyIndexes, from, stage, lineage);
     }
 
     /** The file column loaded column {@code column} comes from. */

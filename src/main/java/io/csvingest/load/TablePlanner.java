@@ -22,9 +22,11 @@ import io.csvingest.context.LoadContext;
 import io.csvingest.feed.ColumnSpec;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
+import io.csvingest.feed.Lineage;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.feed.NewColumns;
+import io.csvingest.ledger.LoadLedger;
 import io.csvingest.parse.CsvSource;
 import io.csvingest.parse.RecordBlock;
 import org.apache.camel.Exchange;
@@ -47,8 +49,10 @@ public class TablePlanner implements Processor {
         CsvSource source = CsvSource.of(exchange);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> existing = exchange.getIn().getBody(List.class);
+        RowLineage lineage = context.feed().lineage().isEmpty() ? null
+                : new RowLineage(context.feed().lineage(), context.get(LoadLedger.ENTRY), LoadContext.fileName(exchange));
         Planned planned = plan(new TableName(load.schema(), load.table()), CleanedHeader.of(exchange).columns(),
-                context.feed(), existing, source::peek);
+                context.feed(), existing, source::peek, lineage);
         if (planned.types() != null) {
             context.set(Coercer.TYPES, new ColumnTypes(planned.types(), planned.widenable()));
         }
@@ -72,6 +76,17 @@ public class TablePlanner implements Processor {
      */
     static Planned plan(TableName table, List<String> columns, Feed feed, List<Map<String, Object>> existing,
                         IntFunction<RecordBlock> peek) {
+        return plan(table, columns, feed, existing, peek, null);
+    }
+
+    /** The same, the rows also filling the feed's lineage columns ({@code lineage} null: none). */
+    static Planned plan(TableName table, List<String> columns, Feed feed, List<Map<String, Object>> existing,
+                        IntFunction<RecordBlock> peek, RowLineage lineage) {
+        List<String> lineageInFile = columns.stream().filter(Lineage::isColumn).toList();
+        if (lineage != null && !lineageInFile.isEmpty()) {
+            throw new IngestException("The file has a column named " + String.join(", ", lineageInFile) + ", which the"
+                                      + " feed's lineage fills itself: rename it in the header, or turn the feed's lineage off");
+        }
         List<String> missingKeys = feed.keys().stream().filter(key -> !columns.contains(key)).toList();
         if (!missingKeys.isEmpty()) {
             throw new IngestException("The feed's key column(s) " + missingKeys + " are not in the file (its columns: "
@@ -80,14 +95,25 @@ public class TablePlanner implements Processor {
         boolean exists = existing != null && !existing.isEmpty();
         if (exists) {
             boolean empty = existing.stream().allMatch(column -> Boolean.TRUE.equals(column.get("empty")));
-            Planned planned = existingTable(table, columns, feed, existing, peek);
+            Planned planned = withLineage(existingTable(table, columns, feed, existing, peek), lineage, feed,
+                    existing.stream().map(column -> String.valueOf(column.get("column_name"))).collect(Collectors.toSet()));
             return empty ? planned : staged(planned, feed);
         }
         // a header without rows says nothing about types: create no table rather than an all-text one
         List<ColumnType> types = peek.apply(1).size() > 0 ? types(columns, feed, peek.apply(SAMPLE_ROWS)) : null;
         // a new table is empty: an upsert copies straight into it (see staged)
-        return new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types,
+        Planned planned = new Planned(TablePlan.of(table, columns, types, feed.mode(), feed.keys(), false, true, null), types,
                 Map.of(), List.of(), inferred(columns, feed));
+        return types == null ? planned : withLineage(planned, lineage, feed, Set.of());
+    }
+
+    /** The plan also filling the lineage columns, adding those the table's {@code present} columns lack. */
+    private static Planned withLineage(Planned planned, RowLineage lineage, Feed feed, Set<String> present) {
+        if (lineage == null) {
+            return planned;
+        }
+        return new Planned(planned.plan().withLineage(lineage, present, feed.keys(), feed.mode()), planned.types(),
+                planned.added(), planned.ignored(), planned.widenable());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Dialect;
 import io.csvingest.feed.Feed;
 import io.csvingest.feed.Folders;
+import io.csvingest.feed.Lineage;
 import io.csvingest.feed.LoadMethod;
 import io.csvingest.feed.LoadMode;
 import io.csvingest.feed.NewColumns;
@@ -37,7 +38,7 @@ class TablePlannerTest {
     private static Feed feed(LoadMode mode, List<String> keys, String columns, NewColumns newColumns) {
         return new Feed("test", null, null, mode, LoadMethod.COPY, keys, columns == null ? List.of() : ColumnSpec.parseAll(columns),
                 Cleaning.DEFAULT, ValueFormats.DEFAULT, Dialect.DEFAULT, RejectLimit.NONE, 500, null, false,
-                Folders.of("in", "out", "dead"), newColumns, false);
+                Folders.of("in", "out", "dead"), newColumns, false, List.of());
     }
 
     private static Map<String, Object> column(String name, String type, boolean copyable, boolean arrayable) {
@@ -149,7 +150,7 @@ class TablePlannerTest {
     void should_upsert_without_a_stage_when_the_feed_inserts_or_there_is_no_table_to_stage_from() {
         Feed inserting = new Feed("test", null, null, LoadMode.UPSERT, LoadMethod.INSERT, List.of("id"), List.of(),
                 Cleaning.DEFAULT, ValueFormats.DEFAULT, Dialect.DEFAULT, RejectLimit.NONE, 500, null, false,
-                Folders.of("in", "out", "dead"), NewColumns.ADD, false);
+                Folders.of("in", "out", "dead"), NewColumns.ADD, false, List.of());
         TablePlan plan = TablePlanner.plan(TABLE, List.of("id"), inserting, List.of(), count -> Records.block("id\n1\n")).plan();
         assertNull(plan.stage());
         assertEquals(1, plan.preparation().size());
@@ -192,5 +193,30 @@ class TablePlannerTest {
         assertEquals(2, plan.keyIndexes()[0], "keys are file columns");
         assertEquals(List.of("email"), planned.ignored());
         assertEquals("COPY pg_temp.csv_ingest_stage (\"name\", \"id\") FROM STDIN", plan.copySql());
+    }
+
+    @Test
+    void should_plan_lineage_columns_after_the_files_adding_those_the_table_lacks_and_updating_them_on_upsert() {
+        RowLineage lineage = new RowLineage(List.of(Lineage.LOAD, Lineage.LINE), 42, "orders.csv");
+        List<Map<String, Object>> existing = List.of(column("id", "bigint", true, true), column("_load_id", "bigint", true, true));
+        TablePlan plan = TablePlanner.plan(TABLE, List.of("id"), feed(LoadMode.UPSERT, List.of("id"), null), existing,
+                count -> Records.block("id\n1\n"), lineage).plan();
+
+        assertEquals(List.of("id", "_load_id", "_source_line"), plan.columns());
+        assertEquals(List.of(0, Lineage.LOAD.field(), Lineage.LINE.field()), List.of(plan.field(0), plan.field(1), plan.field(2)));
+        assertTrue(plan.preparation().contains("ALTER TABLE \"staging\".\"orders\" ADD COLUMN IF NOT EXISTS \"_source_line\" bigint"),
+                plan.preparation().toString());
+        assertTrue(plan.preparation().stream().noneMatch(step -> step.contains("ADD COLUMN IF NOT EXISTS \"_load_id\"")),
+                "the table has it already");
+        assertTrue(plan.stage().merge().contains("\"_load_id\" = EXCLUDED.\"_load_id\""), plan.stage().merge());
+        assertEquals(List.of("bigint", "bigint", "bigint"), plan.elementTypes());
+    }
+
+    @Test
+    void should_refuse_a_file_column_that_would_be_a_lineage_column() {
+        RowLineage lineage = new RowLineage(List.of(Lineage.LOAD), 42, "orders.csv");
+        IngestException refused = assertThrows(IngestException.class, () -> TablePlanner.plan(TABLE, List.of("id", "_load_id"),
+                feed(LoadMode.APPEND, List.of(), null), List.of(), count -> Records.block("id,_load_id\n1,2\n"), lineage));
+        assertTrue(refused.getMessage().contains("which the feed's lineage fills itself"), refused.getMessage());
     }
 }
