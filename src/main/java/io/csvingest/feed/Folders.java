@@ -85,7 +85,7 @@ public record Folders(Path inbox, Path outbox, Path deadLetter) {
      * ends in {@code ~} and 8 hex digits of the whole name's SHA-256: the same name always gives the same stem, two long
      * names sharing a beginning do not.
      */
-    static String stamped(String fileName, Instant pickedUp) {
+    public static String stamped(String fileName, Instant pickedUp) {
         int dot = fileName.lastIndexOf('.');
         if (dot > 0 && fileName.substring(dot).equalsIgnoreCase(".gz")) {
             int inner = fileName.lastIndexOf('.', dot - 1);

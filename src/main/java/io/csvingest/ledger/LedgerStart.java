@@ -41,7 +41,7 @@ public class LedgerStart implements Processor {
         LoadContext.of(exchange).set(CHECKSUM, checksum);
         Optional<String> previous = previousLoad(ledger, exchange);
         metrics.bytesRead(checksum.size());
-        long entry = ledger.start(load.fileName(), checksum, feed.name(), load.schema(), load.table());
+        long entry = ledger.start(load.fileName(), checksum, feed.name(), load.schema(), load.table(), feed.mode().option());
         LoadContext.of(exchange).set(LoadLedger.ENTRY, entry);
         if (previous.isPresent()) {
             String why = "the same content (SHA-256 " + checksum.sha256().substring(0, 12) + "…) was loaded into table "

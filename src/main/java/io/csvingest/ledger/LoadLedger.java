@@ -58,15 +58,20 @@ public final class LoadLedger {
         defaultSchema = jdbc.queryForObject("SELECT current_schema()", String.class);
     }
 
+    /** This instance's name, as the ledger records it. */
+    public String instance() {
+        return instance;
+    }
+
     /** The schema new tables go into unless a feed names one: the first schema of the user's search path that exists. */
     public String defaultSchema() {
         return defaultSchema;
     }
 
     /** Records a new attempt (committed at once, outside the file's transaction); returns its id. */
-    public long start(String fileName, FileChecksum checksum, String feed, String schema, String table) {
+    public long start(String fileName, FileChecksum checksum, String feed, String schema, String table, String mode) {
         return jdbc.queryForObject(START, Long.class, fileName, checksum.sha256(), checksum.size(), feed, schema, table,
-                instance);
+                mode, instance);
     }
 
     /** Marks the attempt loaded with its counts: on the file's transaction, so it commits with the rows. */

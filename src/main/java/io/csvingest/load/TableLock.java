@@ -61,6 +61,14 @@ public class TableLock implements Processor {
         }
     }
 
+    /**
+     * Takes table {@code target}'s lock alone ({@code schema.table}), on the transaction bound to the thread, as
+     * replace and upsert loads do: for another writer of the table's rows (a retraction) that loads must not meet.
+     */
+    public static void lockAlone(JdbcTemplate jdbc, String target) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> { }, TABLE_LOCKS, target);
+    }
+
     /** {@code key}: the schema-qualified table (and content); the schema is part of it, so equal names in two schemas never meet. */
     private void lock(String function, int lockClass, String key) {
         jdbc.query("SELECT " + function + "(?, hashtext(?))", rs -> { }, lockClass, key);

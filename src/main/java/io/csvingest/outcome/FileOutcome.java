@@ -42,6 +42,7 @@ public class FileOutcome implements Processor {
         Feed feed = LoadContext.of(exchange).feed();
         String rejectsName = rejects.hasRejects() ? rejects.outboxTarget().getFileName().toString() : null;
         String delimiter = String.valueOf(CsvSource.of(exchange).delimiter());
+        long loadId = LoadContext.of(exchange).get(LoadLedger.ENTRY);
         Path report = Folders.reportFile(feed.folders().outboxTarget(load.fileName(), LoadContext.of(exchange).pickedUp()));
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -50,7 +51,7 @@ public class FileOutcome implements Processor {
                 metrics.file("loaded");
                 metrics.rows(load);
                 try {
-                    FileReport.write(report, feed, load, delimiter, rejectsName);
+                    FileReport.write(report, feed, load, loadId, delimiter, rejectsName);
                 } catch (IOException e) {
                     // the file cannot go there either: it stays in the inbox, set aside until the folder can be written
                     String why = FileProblems.plain(e);

@@ -18,10 +18,14 @@ public final class FileReport {
     private FileReport() {
     }
 
-    /** {@code rejects}: the reject file's name in the outbox, null when no row was rejected. */
-    public static void write(Path report, Feed feed, FileLoad load, String delimiter, String rejects) throws IOException {
+    /**
+     * {@code rejects}: the reject file's name in the outbox, null when no row was rejected; {@code loadId}: the load's
+     * row in the ledger (what a retraction of the load names).
+     */
+    public static void write(Path report, Feed feed, FileLoad load, long loadId, String delimiter, String rejects) throws IOException {
         String json = "{\n"
                       + "  \"file\": " + quote(load.fileName()) + ",\n"
+                      + "  \"load\": " + loadId + ",\n"
                       + "  \"feed\": " + quote(feed.name()) + ",\n"
                       + "  \"schema\": " + quote(load.schema()) + ",\n"
                       + "  \"table\": " + quote(load.table()) + ",\n"
@@ -50,7 +54,7 @@ public final class FileReport {
     }
 
     /** A JSON string literal (RFC 8259 escapes). */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
