@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Folders;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class RetractFolder {
     public void take(Exchange exchange) throws IOException {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Retraction retraction = new Retraction(name);
-        exchange.setProperty(Retraction.PROPERTY, retraction);
+        LoadContext.of(exchange).set(Retraction.PART, retraction);
         Files.createDirectories(taking);
         try {
             retraction.taken(Files.move(folder.resolve(name), taking.resolve(name), StandardCopyOption.ATOMIC_MOVE));
@@ -81,7 +82,7 @@ public final class RetractFolder {
     }
 
     static Retraction of(Exchange exchange) {
-        return exchange.getProperty(Retraction.PROPERTY, Retraction.class);
+        return Retraction.of(exchange);
     }
 
     private Path moveTo(String subfolder, Retraction retraction) throws IOException {

@@ -54,7 +54,7 @@ public class RetractRoutes extends RouteBuilder {
                 .description("Takes a loaded file's rows out of its table again: its outbox copy or report dropped into retract/")
                 .filter(exchange -> gate == null || gate.isOpen()).id("database-answers")
                 .process(retract::take).id("take-file")
-                .filter(exchange -> exchange.getProperty(Retraction.PROPERTY, Retraction.class).taken() != null).id("taken-here")
+                .filter(exchange -> Retraction.of(exchange).taken() != null).id("taken-here")
                 .doTry()
                     .process(new LoadFinder(dataSource)).id("find-the-load")
                     .process(new Retractor(dataSource, ledger.instance())).id("delete-its-rows")
