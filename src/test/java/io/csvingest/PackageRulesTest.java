@@ -16,10 +16,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class PackageRulesTest {
 
-    /** From the shared vocabulary to the assembled journey: intake, parse, clean, load, outcome. */
+    /**
+     * From the shared vocabulary to the assembled journey: intake, parse, clean, load, outcome; then the journeys built
+     * on a load: retracting one, checking a file as it would load.
+     */
     static final List<String> FLOW = List.of("io.csvingest", "io.csvingest.feed", "io.csvingest.context",
             "io.csvingest.metrics", "io.csvingest.intake", "io.csvingest.ledger", "io.csvingest.parse",
-            "io.csvingest.clean", "io.csvingest.load", "io.csvingest.outcome", "io.csvingest.ops", "io.csvingest.route");
+            "io.csvingest.clean", "io.csvingest.load", "io.csvingest.outcome", "io.csvingest.retract", "io.csvingest.check",
+            "io.csvingest.ops", "io.csvingest.route");
 
     private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.csvingest");

@@ -106,11 +106,13 @@ public class FeedComponent extends DefaultComponent {
         super.doStop();
     }
 
-    Folders folders() {
+    /** The inbox, outbox and dead-letter folders the feeds share. */
+    public Folders folders() {
         return Folders.of(inboxDir, outboxDir, deadletterDir);
     }
 
-    FeedRegistry registry() {
+    /** Which running feed takes which file. */
+    public FeedRegistry registry() {
         return registry;
     }
 

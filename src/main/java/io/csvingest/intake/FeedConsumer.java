@@ -44,7 +44,7 @@ final class FeedConsumer extends DefaultConsumer implements Suspendable, Shutdow
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        registry.register(scope, activity);
+        registry.register(scope, activity, getProcessor() instanceof FeedProcessor stamped ? stamped.feed() : null);
         registered = true;
         ServiceHelper.startService(files);
         steps = getAsyncProcessor();

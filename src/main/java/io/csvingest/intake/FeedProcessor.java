@@ -19,6 +19,11 @@ final class FeedProcessor extends DelegateAsyncProcessor {
         this.activity = activity;
     }
 
+    /** The feed it stamps files with. */
+    Feed feed() {
+        return feed;
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         LoadContext context = LoadContext.of(exchange);

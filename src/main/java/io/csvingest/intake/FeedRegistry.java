@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.csvingest.feed.Feed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +37,38 @@ public final class FeedRegistry {
 
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final Map<String, FeedActivity> activities = new ConcurrentHashMap<>();
+    private final Map<String, Feed> models = new ConcurrentHashMap<>();
     /** Scopes of feeds stopped a moment ago, each until when it still counts. */
     private final Map<String, Retired> retired = new ConcurrentHashMap<>();
     private final Set<String> reportedConflicts = ConcurrentHashMap.newKeySet();
 
     void register(Scope scope, FeedActivity activity) {
+        register(scope, activity, null);
+    }
+
+    /** {@code model}: what the feed says about its files (for {@link #feedFor}); null when not needed. */
+    void register(Scope scope, FeedActivity activity, Feed model) {
         Scope existing = scopes.putIfAbsent(scope.feed(), scope);
         if (existing != null) {
             throw new IllegalStateException("Feed '" + scope.feed() + "' is already running; feed names must be unique");
         }
         activities.put(scope.feed(), activity);
+        if (model != null) {
+            models.put(scope.feed(), model);
+        }
         retired.remove(scope.feed());
+    }
+
+    /** The running feed that would take a file of this name dropped into {@code folder} now, if one would. */
+    public Optional<Feed> feedFor(Path folder, String fileName) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        return scopesMatching(normalized, fileName).stream().map(Scope::feed)
+                .filter(feed -> takes(feed, normalized, fileName, 0)).findFirst().map(models::get);
     }
 
     void unregister(String feed) {
         activities.remove(feed);
+        models.remove(feed);
         Scope scope = scopes.remove(feed);
         if (scope != null && !scope.fallback()) {
             retired.put(feed, new Retired(scope, System.currentTimeMillis() + RELOAD_GRACE_MILLIS));

@@ -22,18 +22,31 @@ import org.slf4j.LoggerFactory;
  * TYPE} through the {@code widen-column} route in the file's transaction, and loads. When the database refuses to
  * change the column (a view depends on it...), the column stops widening and such values reject their rows.
  */
-final class Widening {
+public final class Widening {
 
     private static final Logger LOG = LoggerFactory.getLogger(Widening.class);
 
     private final ProducerTemplate template;
+    /** In a dry run (a check): where the ALTER statements go instead of the database (else null). */
+    private final List<String> dryRun;
 
     Widening(ProducerTemplate template) {
         this.template = template;
+        this.dryRun = null;
+    }
+
+    private Widening(List<String> dryRun) {
+        this.template = null;
+        this.dryRun = dryRun;
+    }
+
+    /** Widens as a load would, but only adds the ALTER statements to {@code statements}: nothing reaches the database. */
+    public static Widening dryRun(List<String> statements) {
+        return new Widening(statements);
     }
 
     /** Resolves the batch's unfit values; runs while no COPY is open on the file's connection. */
-    void resolve(Exchange exchange, RowBatch batch) throws Exception {
+    public void resolve(Exchange exchange, RowBatch batch) throws Exception {
         if (batch.unfitValues() == 0) {
             return;
         }
@@ -101,6 +114,12 @@ final class Widening {
             throws Exception {
         TablePlan plan = TablePlan.of(exchange);
         int loaded = loadedColumn(plan, fileColumn);
+        if (dryRun != null) {
+            dryRun.addAll(plan.widenSql(loaded, to.sql()));
+            LoadContext.of(exchange).replace(TablePlan.PART, plan.widened(loaded, to.sql()));
+            FileLoad.of(exchange).tableChanges().widened(column, from.sql(), to.sql());
+            return true;
+        }
         Exception failure = FileTransaction.inSavepoint(exchange, () -> {
             for (String sql : plan.widenSql(loaded, to.sql())) {
                 Exception refused = template.send("direct:widen-column", alter -> alter.getIn().setBody(sql)).getException();

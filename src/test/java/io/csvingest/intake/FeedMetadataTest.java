@@ -63,7 +63,7 @@ class FeedMetadataTest {
                     "timestampFormat", "dd/MM/yyyy HH:mm", "batchSize", "10", "rowSteps", "direct:rows", "reload", "true",
                     "fallback", "true", "trim", "false", "dropDuplicates", "false"));
             values.putAll(Map.of("keys", "order_id", "nullValues", "-", "quotedEmptyAsNull", "true", "fileOrder", "modified",
-                    "newColumns", "ignore", "widen", "true", "concurrentFiles", "3"));
+                    "newColumns", "ignore", "widen", "true", "concurrentFiles", "3", "lineage", "load, file"));
             for (Map.Entry<String, Object> value : values.entrySet()) {
                 assertTrue(configurer.configure(context, endpoint, value.getKey(), value.getValue(), false), value.getKey());
                 assertEquals(String.valueOf(value.getValue()),
