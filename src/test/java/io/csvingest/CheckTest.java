@@ -56,6 +56,11 @@ class CheckTest {
                 table: readings
                 columns: "id=id:bigint, temp=temp:numeric, taken=taken:date"
                 """));
+        Files.writeString(routes.resolve("tagged.yaml"), TestFeeds.yaml("tagged", """
+                include: "tagged-.*\\\\.csv"
+                table: wide
+                lineage: "load, line"
+                """));
         db.execute("CREATE TABLE readings (id bigint PRIMARY KEY, temp numeric, taken date)");
         db.execute("INSERT INTO readings VALUES (1, 20.5, '2026-12-01')");
         db.execute("CREATE TABLE wide (id bigint, note text)");
@@ -126,6 +131,19 @@ class CheckTest {
                    && createdSql.contains("ALTER TABLE \"public\".\"widened\" ALTER COLUMN \"code\" TYPE text USING \"code\"::text;"), createdSql);
         assertTrue(created.contains("\"wouldReject\": 0") && created.contains("{\"name\": \"code\", \"type\": \"text\""), created);
         assertFalse(db.tableExists("widened"));
+        assertEquals(before, everyTable());
+    }
+
+    @Test
+    void should_write_down_the_lineage_columns_a_feed_would_add() throws IOException {
+        String before = everyTable();
+
+        String json = checkAndAwait("tagged-1.csv", "id,note\n2,new\n");
+
+        String sql = Inbox.read(check.resolve("tagged-1.csv.check.sql"));
+        assertTrue(sql.contains("ALTER TABLE \"public\".\"wide\" ADD COLUMN IF NOT EXISTS \"_load_id\" bigint;")
+                   && sql.contains("ADD COLUMN IF NOT EXISTS \"_source_line\" bigint;"), sql);
+        assertTrue(json.contains("\"wouldLoad\": 1"), json);
         assertEquals(before, everyTable());
     }
 

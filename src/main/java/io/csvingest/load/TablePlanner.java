@@ -49,8 +49,10 @@ public class TablePlanner implements Processor {
         CsvSource source = CsvSource.of(exchange);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> existing = exchange.getIn().getBody(List.class);
+        // a dry run (check) has no ledger entry: its plan is never run
         RowLineage lineage = context.feed().lineage().isEmpty() ? null
-                : new RowLineage(context.feed().lineage(), context.get(LoadLedger.ENTRY), LoadContext.fileName(exchange));
+                : new RowLineage(context.feed().lineage(), context.find(LoadLedger.ENTRY).orElse(0L),
+                        LoadContext.fileName(exchange));
         Planned planned = plan(new TableName(load.schema(), load.table()), CleanedHeader.of(exchange).columns(),
                 context.feed(), existing, source::peek, lineage);
         if (planned.types() != null) {
