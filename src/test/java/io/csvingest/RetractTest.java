@@ -171,6 +171,35 @@ class RetractTest {
                 "SELECT count(*) FILTER (WHERE note = 'gone'), count(*) FILTER (WHERE note = 'new') FROM events WHERE id >= 100"));
     }
 
+    @Test
+    void should_refuse_a_symbolic_link_and_never_read_through_it() throws IOException {
+        Path loaded = load("events-linked.csv", "id,note\n20,linked\n");
+        Files.createDirectories(retract);
+        Files.createSymbolicLink(retract.resolve("link.csv"), loaded.toAbsolutePath());
+
+        Path reason = Await.files(retract.resolve("refused"), "link-", 2, TIMEOUT).stream()
+                .filter(file -> file.toString().endsWith(".reason.txt")).findFirst().orElseThrow();
+
+        assertTrue(Inbox.read(reason).contains("link.csv is not a regular file"), Inbox.read(reason));
+        assertEquals(List.of(List.of("loaded")), db.rows("SELECT status FROM csv_ingest_ledger WHERE file_name = 'events-linked.csv'"));
+        assertEquals(List.of(List.of("1")), db.rows("SELECT count(*) FROM events WHERE id = 20"));
+    }
+
+    @Test
+    void should_load_a_retracted_file_again_when_it_is_dropped_into_the_inbox_again() throws IOException {
+        String csv = "id,note\n30,again\n31,again\n";
+        Path first = load("events-again.csv", csv);
+        retractAndAwait(first, "done");
+        assertEquals(List.of(List.of("0")), db.rows("SELECT count(*) FROM events WHERE note = 'again'"));
+
+        folders.drop("events-again.csv", csv);
+
+        Await.until("loaded again", TIMEOUT, () -> db.rows("SELECT count(*) FROM csv_ingest_ledger WHERE file_name ="
+                + " 'events-again.csv' AND status = 'loaded'").equals(List.of(List.of("1"))));
+        assertEquals(List.of(List.of("2")), db.rows("SELECT count(*) FROM events WHERE note = 'again'"),
+                "a retracted load is no longer a duplicate of the file");
+    }
+
     /** Drops a file into the inbox and waits for it in the outbox; its outbox copy. */
     private Path load(String name, String csv) {
         folders.drop(name, csv);

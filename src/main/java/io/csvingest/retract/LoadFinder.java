@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,6 +38,10 @@ public final class LoadFinder implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         Retraction retraction = RetractFolder.of(exchange);
+        if (!Files.isRegularFile(retraction.taken(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new RetractRefused(retraction.name() + " is not a regular file (a symbolic link, a pipe...): drop the"
+                                     + " loaded file itself or its .report.json, never a link to it");
+        }
         retraction.loadId(retraction.name().endsWith(".report.json") ? fromReport(retraction) : fromContent(retraction));
     }
 
