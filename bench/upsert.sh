@@ -27,6 +27,7 @@ cp "$FILE" "$APP/.keyed.part"
 CPU0=$(cpu_seconds); PG0=$(pg_cpu_seconds)
 T0=$(now)
 mv "$APP/.keyed.part" "$APP/inbox/keyed-accel.csv"
+echo "dropped at $(date -u +%H:%M:%S.%3N) UTC (for the service log's times)"
 until ls "$APP"/outbox/keyed-accel-*Z.csv >/dev/null 2>&1; do fail_if_dead; sleep 0.05; done
 T1=$(now)
 CPU1=$(cpu_seconds); PG1=$(pg_cpu_seconds)
