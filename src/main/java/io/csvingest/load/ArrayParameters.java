@@ -34,10 +34,17 @@ final class ArrayParameters {
         return arrays;
     }
 
-    /** NULL, or the value in double quotes with {@code "} and {@code \} escaped by a backslash. */
+    /**
+     * NULL, the value as it is when array syntax cannot misread it (most numbers, dates, words: less to send and to
+     * parse), else in double quotes with {@code "} and {@code \} escaped by a backslash.
+     */
     private static void element(StringBuilder array, CharSequence value) {
         if (value == null) {
             array.append("NULL");
+            return;
+        }
+        if (plain(value)) {
+            array.append(value);
             return;
         }
         array.append('"');
@@ -49,5 +56,21 @@ final class ArrayParameters {
             array.append(c);
         }
         array.append('"');
+    }
+
+    /** True when the value needs no quotes in an array literal: not empty, not NULL, no braces, quotes, commas, backslashes or white space. */
+    static boolean plain(CharSequence value) {
+        int n = value.length();
+        if (n == 0 || n == 4 && "null".equalsIgnoreCase(value.toString())) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '{' || c == '}' || c == '"' || c == ',' || c == '\\' || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || c < 0x20) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -41,6 +41,11 @@ public class BatchLoader implements Processor {
         }
         RowBatch batch = exchange.getIn().getBody(RowBatch.class);
         CopyPipeline copy = CopyPipeline.of(exchange);
+        InsertPipeline inserts = InsertPipeline.of(exchange);
+        if (inserts != null) {
+            exchange.getIn().setBody(insertAhead(exchange, inserts, batch));
+            return;
+        }
         if (copy == null) {
             widening.resolve(exchange, batch);
             insertBatch(exchange, batch);
@@ -66,14 +71,57 @@ public class BatchLoader implements Processor {
         exchange.getIn().setBody(ended);
     }
 
-    /** After the last batch: ends the COPY still open; the body becomes that batch, for its rejects to be recorded. */
+    /** After the last batch: ends the COPY or INSERT still open; the body becomes that batch, for its rejects to be recorded. */
     public void finishFile(Exchange exchange) throws Exception {
         RowBatch ended = RowBatch.rejectsOnly();
         CopyPipeline copy = CopyPipeline.of(exchange);
         if (copy != null) {
             settle(exchange, copy, copy.take(exchange), ended);
         }
+        InsertPipeline inserts = InsertPipeline.of(exchange);
+        if (inserts != null) {
+            settleInsert(exchange, inserts.take(exchange), ended);
+        }
         exchange.getIn().setBody(ended);
+    }
+
+    /**
+     * The batch's INSERT starts once the one before it ended, its arrays built meanwhile; returns what ended here (the
+     * batch before), whose rejects are recorded next. A batch with values to widen waits for the one before first:
+     * the ALTER needs the connection.
+     */
+    private RowBatch insertAhead(Exchange exchange, InsertPipeline inserts, RowBatch batch) throws Exception {
+        RowBatch ended = RowBatch.rejectsOnly();
+        if (batch.unfitValues() > 0) {
+            settleInsert(exchange, inserts.take(exchange), ended);
+            widening.resolve(exchange, batch);
+        }
+        int[] rows = batch.live();
+        InsertBatch arrays = rows.length == 0 ? null : InsertPipeline.arrays(exchange, batch, rows);
+        settleInsert(exchange, inserts.take(exchange), ended);
+        if (arrays == null) {
+            ended.rejects().addAll(batch.rejects());
+        } else {
+            inserts.send(exchange, batch, rows, arrays);
+        }
+        return ended;
+    }
+
+    /** Counts a batch whose INSERT ended; when the database refused one of its rows, finds which by halving. */
+    private void settleInsert(Exchange exchange, InsertPipeline.Pending sent, RowBatch ended) throws Exception {
+        if (sent == null) {
+            return;
+        }
+        if (sent.failure() == null) {
+            FileLoad.of(exchange).countLoaded(sent.rows().length);
+        } else if (DatabaseRefusal.of(sent.failure()) != null) {
+            checkNotAllRefused(exchange, sent.batch(), sent.rows(), insert(exchange, sent.batch(), sent.rows(), 0, sent.rows().length));
+        } else {
+            throw sent.failure();
+        }
+        FileLoad.of(exchange).countBatch();
+        metrics.batch(System.nanoTime() - sent.started());
+        ended.rejects().addAll(sent.batch().rejects());
     }
 
     private void insertBatch(Exchange exchange, RowBatch batch) throws Exception {

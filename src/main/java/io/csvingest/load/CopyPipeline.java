@@ -64,7 +64,7 @@ public final class CopyPipeline {
      */
     public static void prepare(Exchange exchange, DataSource dataSource, ProducerTemplate template, ExecutorService merges) {
         if (LoadContext.of(exchange).feed().method() == LoadMethod.COPY && TablePlan.of(exchange).copyable()) {
-            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, new StageMerge(dataSource, template, merges),
+            LoadContext.of(exchange).set(PART, new CopyPipeline(dataSource, new StageMerge(new AsideThread(dataSource, merges), template),
                     TablePlan.of(exchange).copySql(), TablePlan.of(exchange).fields()));
         }
     }
@@ -127,7 +127,7 @@ public final class CopyPipeline {
         long started = System.nanoTime();
         Exception failure = sent.failure();
         if (sent.merge() != null) {
-            failure = StageMerge.await(sent.merge());
+            failure = AsideThread.await(sent.merge());
         } else if (failure == null) {
             try {
                 sent.copy().endCopy();
@@ -148,7 +148,7 @@ public final class CopyPipeline {
             Pending sent = pipeline.pending;
             pipeline.pending = null;
             if (sent.merge() != null) {
-                StageMerge.drain(sent.merge());
+                AsideThread.drain(sent.merge());
             }
             cancel(sent.copy(), exchange.getException() != null ? exchange.getException() : new IllegalStateException());
         }

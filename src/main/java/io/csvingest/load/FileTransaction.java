@@ -87,6 +87,7 @@ public class FileTransaction implements Policy {
             if (exchange.getException() != null || exchange.isRollbackOnly()) {
                 try {
                     CopyPipeline.abandon(exchange);
+                    InsertPipeline.abandon(exchange);
                     transactions.rollback(transaction);
                 } catch (RuntimeException lostConnection) {
                     // the connection is gone: PostgreSQL rolls the transaction back itself; keep the first failure

@@ -15,6 +15,7 @@ import io.csvingest.ledger.LoadLedger;
 import io.csvingest.ledger.StartLoadProcessor;
 import io.csvingest.load.BatchLoader;
 import io.csvingest.load.CopyPipeline;
+import io.csvingest.load.InsertPipeline;
 import io.csvingest.load.FileTransaction;
 import io.csvingest.load.IgnoredValues;
 import io.csvingest.load.KeyDeduplication;
@@ -47,8 +48,9 @@ public class LoadRoutes extends RouteBuilder {
         long progressEvery = Long.parseLong(getContext().resolvePropertyPlaceholders("{{progress.interval-seconds:10}}"));
         ProducerTemplate template = getContext().createProducerTemplate();
         BatchLoader loader = new BatchLoader(template, metrics);
-        // an upsert batch merges from its stage on one of these while the file's thread cleans the next batch
-        ExecutorService merges = getContext().getExecutorServiceManager().newCachedThreadPool(this, "upsert-merge");
+        // a batch's INSERT, or an upsert batch's merge from its stage, runs on one of these while the file's thread
+        // cleans the next batch
+        ExecutorService merges = getContext().getExecutorServiceManager().newCachedThreadPool(this, "batch-aside");
 
         from("direct:load-csv").routeId("load-csv")
                 .description("Opens the file's ledger entry; loads it unless the same content was loaded before")
@@ -68,6 +70,7 @@ public class LoadRoutes extends RouteBuilder {
                 .to("direct:prepare-table").id("plan-table")
                 .process(RejectFile::prepare).id("open-rejects")
                 .process(exchange -> CopyPipeline.prepare(exchange, dataSource, template, merges)).id("open-copy")
+                .process(exchange -> InsertPipeline.prepare(exchange, dataSource, template, merges)).id("open-inserts")
                 // parsed and cleaned on a read-ahead thread while the batch before loads
                 .setBody(exchange -> CsvSource.of(exchange).batchesAhead(LoadContext.of(exchange).feed().batchSize(),
                         BatchCleaner.of(exchange))).id("read-ahead")
