@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import io.csvingest.clean.ColumnTypes;
 import io.csvingest.context.FileLoad;
 import io.csvingest.context.LoadContext;
 import io.csvingest.feed.Feed;
-import io.csvingest.feed.Folders;
+import io.csvingest.intake.DropFolder;
 import io.csvingest.intake.FeedRegistry;
 import io.csvingest.parse.CsvSource;
 import org.apache.camel.Exchange;
@@ -35,21 +33,19 @@ public final class CheckFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckFolder.class);
 
-    private final Path folder;
-    private final Path taking;
+    private final DropFolder drops;
     private final Path inbox;
     private final FeedRegistry feeds;
 
     /** {@code inbox}: where a file is taken to have been dropped, for which feed takes it. */
     public CheckFolder(Path folder, String instance, Path inbox, FeedRegistry feeds) {
-        this.folder = folder.toAbsolutePath().normalize();
-        this.taking = this.folder.resolve(".taking").resolve(instance.replaceAll("[^A-Za-z0-9._-]", "_"));
+        this.drops = new DropFolder(folder, instance);
         this.inbox = inbox;
         this.feeds = feeds;
     }
 
-    public Path folder() {
-        return folder;
+    public DropFolder drops() {
+        return drops;
     }
 
     /** Takes the dropped file for this instance (none when another instance renamed it first); its body becomes the taken file. */
@@ -57,11 +53,9 @@ public final class CheckFolder {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         FileCheck check = new FileCheck(name);
         LoadContext.of(exchange).set(FileCheck.PART, check);
-        Files.createDirectories(taking);
-        try {
-            check.taken(Files.move(folder.resolve(name), taking.resolve(name), StandardCopyOption.ATOMIC_MOVE));
-        } catch (NoSuchFileException e) {
-            return;
+        check.taken(drops.take(name));
+        if (check.taken() == null) {
+            return; // another instance took it first
         }
         exchange.getIn().setBody(check.taken().toFile());
         try (InputStream in = Files.newInputStream(check.taken())) {
@@ -102,10 +96,10 @@ public final class CheckFolder {
         List<io.csvingest.feed.ColumnType> types = context.find(Coercer.TYPES).map(ColumnTypes::asList).orElse(null);
         String json = CheckReport.json(check, feed, load, source == null ? null : String.valueOf(source.delimiter()),
                 source != null && source.hasSepLine(), columns, types, problem);
-        Files.writeString(folder.resolve(check.name() + ".check.json"), json, StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve(check.name() + ".check.sql"), CheckReport.sql(check, load, problem), StandardCharsets.UTF_8);
-        Path checked = Files.createDirectories(folder.resolve("checked")).resolve(Folders.stamped(check.name(), Instant.now()));
-        Files.move(check.taken(), checked, StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(drops.folder().resolve(check.name() + ".check.json"), json, StandardCharsets.UTF_8);
+        Files.writeString(drops.folder().resolve(check.name() + ".check.sql"), CheckReport.sql(check, load, problem),
+                StandardCharsets.UTF_8);
+        drops.moveTo("checked", check.taken(), check.name(), Instant.now());
         if (problem == null) {
             LOG.info("Checked {}: {} rows read = {} would load + {} would be rejected + {} duplicates + {} blank into table {}"
                      + " ({}) -> check/{}.check.json", check.name(), load.read(), check.wouldLoad(), check.wouldReject(),

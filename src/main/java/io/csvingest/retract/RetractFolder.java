@@ -2,14 +2,11 @@ package io.csvingest.retract;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import io.csvingest.context.LoadContext;
-import io.csvingest.feed.Folders;
+import io.csvingest.intake.DropFolder;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +21,14 @@ public final class RetractFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetractFolder.class);
 
-    private final Path folder;
-    private final Path taking;
+    private final DropFolder drops;
 
     public RetractFolder(Path folder, String instance) {
-        this.folder = folder.toAbsolutePath().normalize();
-        this.taking = this.folder.resolve(".taking").resolve(instance.replaceAll("[^A-Za-z0-9._-]", "_"));
+        this.drops = new DropFolder(folder, instance);
     }
 
-    public Path folder() {
-        return folder;
+    public DropFolder drops() {
+        return drops;
     }
 
     /** Takes the dropped file for this instance; none taken (null) when another instance renamed it first. */
@@ -41,10 +36,8 @@ public final class RetractFolder {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Retraction retraction = new Retraction(name);
         LoadContext.of(exchange).set(Retraction.PART, retraction);
-        Files.createDirectories(taking);
-        try {
-            retraction.taken(Files.move(folder.resolve(name), taking.resolve(name), StandardCopyOption.ATOMIC_MOVE));
-        } catch (NoSuchFileException e) {
+        retraction.taken(drops.take(name));
+        if (retraction.taken() == null) {
             LOG.debug("{} was taken by another instance", name);
         }
     }
@@ -52,46 +45,35 @@ public final class RetractFolder {
     /** Moves the file to {@code done/} and writes the report of what was removed beside it. */
     public void done(Exchange exchange) throws IOException {
         Retraction retraction = of(exchange);
-        Path target = moveTo("done", retraction);
+        Path target = drops.moveTo("done", retraction.taken(), retraction.name(), retraction.pickedUp());
         Files.writeString(Path.of(target + ".report.json"), RetractReport.json(retraction), StandardCharsets.UTF_8);
         Retraction.Done done = retraction.done();
         LOG.info("Retracted load {} ({}) from table {}: {} row(s) removed, {} kept (written by later loads since) -> {}",
-                done.loadId(), done.file(), done.table(), done.removed(), done.keptByLaterLoads(), shown(target));
+                done.loadId(), done.file(), done.table(), done.removed(), done.keptByLaterLoads(), drops.shown(target));
     }
 
     /** Moves the file to {@code refused/} with the reason beside it: nothing was changed. */
     public void refused(Exchange exchange) throws IOException {
         Retraction retraction = of(exchange);
         String reason = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage();
-        Path target = moveTo("refused", retraction);
+        Path target = drops.moveTo("refused", retraction.taken(), retraction.name(), retraction.pickedUp());
         Files.writeString(Path.of(target + ".reason.txt"), reason + "\n", StandardCharsets.UTF_8);
-        LOG.warn("Not retracting {}: {} -> {}", retraction.name(), reason, shown(target));
+        LOG.warn("Not retracting {}: {} -> {}", retraction.name(), reason, drops.shown(target));
     }
 
     /** Puts the file back into the folder after a passing failure (the database went away): it is retracted later. */
     public void putBack(Exchange exchange) throws IOException {
         Retraction retraction = of(exchange);
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        try {
-            Files.move(retraction.taken(), folder.resolve(retraction.name()), StandardCopyOption.ATOMIC_MOVE);
-            LOG.warn("Not retracting {} now ({}): it stays in {} and is tried again", retraction.name(), failure, folder);
-        } catch (FileAlreadyExistsException e) {
+        if (drops.putBack(retraction.taken(), retraction.name())) {
+            LOG.warn("Not retracting {} now ({}): it stays in {} and is tried again", retraction.name(), failure, drops.folder());
+        } else {
             LOG.error("Not retracting {} now ({}); another file of its name came meanwhile, so it stays in {}",
-                    retraction.name(), failure, taking);
+                    retraction.name(), failure, retraction.taken().getParent());
         }
     }
 
     static Retraction of(Exchange exchange) {
         return Retraction.of(exchange);
-    }
-
-    private Path moveTo(String subfolder, Retraction retraction) throws IOException {
-        Path target = Files.createDirectories(folder.resolve(subfolder))
-                .resolve(Folders.stamped(retraction.name(), retraction.pickedUp()));
-        return Files.move(retraction.taken(), target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private Path shown(Path target) {
-        return folder.getParent().relativize(target);
     }
 }

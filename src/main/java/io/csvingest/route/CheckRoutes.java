@@ -55,11 +55,7 @@ public class CheckRoutes extends RouteBuilder {
         }
         CheckFolder check = new CheckFolder(folder, ledger.instance(), inbox, feeds.registry());
 
-        fromF("file:%s?noop=true&idempotent=false&readLock=changed&readLockMarkerFile=false&readLockLoggingLevel=OFF"
-              + "&readLockMinAge={{camel.component.feed.read-lock-min-age:1000}}"
-              + "&readLockCheckInterval={{camel.component.feed.read-lock-check-interval:250}}"
-              + "&delay={{camel.component.feed.poll-delay:500}}&autoCreate=false"
-              + "&exclude=^\\..*|.*\\.check\\.(json|sql)$", check.folder())
+        from(check.drops().endpointUri(".*\\.check\\.(json|sql)$"))
                 .routeId("check-file")
                 .description("A dry run of a file's load: read, cleaned and typed as its feed would, nothing written")
                 .filter(exchange -> gate == null || gate.isOpen()).id("check-database-answers")

@@ -46,10 +46,7 @@ public class RetractRoutes extends RouteBuilder {
 
         // noop: this route moves the file itself (the first of several instances to rename it takes it); its own
         // hidden folder and done/ and refused/ are never listed (no recursion, hidden names excluded)
-        fromF("file:%s?noop=true&idempotent=false&readLock=changed&readLockMarkerFile=false&readLockLoggingLevel=OFF"
-              + "&readLockMinAge={{camel.component.feed.read-lock-min-age:1000}}"
-              + "&readLockCheckInterval={{camel.component.feed.read-lock-check-interval:250}}"
-              + "&delay={{camel.component.feed.poll-delay:500}}&autoCreate=false&exclude=^\\..*", retract.folder())
+        from(retract.drops().endpointUri(null))
                 .routeId("retract-file")
                 .description("Takes a loaded file's rows out of its table again: its outbox copy or report dropped into retract/")
                 .filter(exchange -> gate == null || gate.isOpen()).id("retract-database-answers")
