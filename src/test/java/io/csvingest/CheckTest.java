@@ -148,6 +148,19 @@ class CheckTest {
     }
 
     @Test
+    void should_check_a_file_with_a_non_latin_name_and_say_why_an_empty_file_would_not_load() throws IOException {
+        String before = everyTable();
+
+        String named = checkAndAwait("заказы 日本.csv", "номер,сумма\n1,2.5\n");
+        String empty = checkAndAwait("empty.csv", "");
+
+        assertTrue(named.contains("\"file\": \"заказы 日本.csv\"") && named.contains("\"feed\": \"zero-config\"")
+                   && named.contains("\"wouldLoad\": 1") && named.contains("\"name\": \"номер\""), named);
+        assertTrue(empty.contains("\"wouldLoad\": false") && empty.contains("\"problem\": \""), empty);
+        assertEquals(before, everyTable(), "neither created a table");
+    }
+
+    @Test
     void should_say_that_no_feed_takes_a_file_and_change_nothing() throws IOException {
         String before = everyTable();
 
@@ -170,11 +183,12 @@ class CheckTest {
     }
 
     /**
-     * Every table of the database (the service's ledger too, once it made it), its columns and a checksum of its
+     * Every table of the database (the service's ledger too, once migrated), its columns and a checksum of its
      * rows: what a check must leave as it was.
      */
     private String everyTable() {
-        Await.until("the service's ledger", TIMEOUT, () -> db.tableExists("csv_ingest_claim"));
+        // the ledger brought up to date first (the gate opens after its migrations)
+        Await.until("the service's ledger", TIMEOUT, () -> log.has("INFO", "Database answers"));
         return db.rows("SELECT t.table_schema, t.table_name,"
                        + " (SELECT string_agg(c.column_name || ' ' || c.data_type, ', ' ORDER BY c.ordinal_position)"
                        + "  FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name),"

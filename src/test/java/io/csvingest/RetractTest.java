@@ -172,6 +172,18 @@ class RetractTest {
     }
 
     @Test
+    void should_retract_a_load_of_a_file_with_a_non_latin_name() throws IOException {
+        Path loaded = load("events-заказы 日本.csv", "id,note\n40,ünïcödé\n41,日本\n");
+
+        Path report = retractAndAwait(loaded, "done");
+
+        assertTrue(Inbox.read(report).contains("\"file\": \"events-заказы 日本.csv\""), Inbox.read(report));
+        assertEquals(List.of(List.of("0")), db.rows("SELECT count(*) FROM events WHERE id IN (40, 41)"));
+        assertEquals(List.of(List.of("retracted")), db.rows(
+                "SELECT status FROM csv_ingest_ledger WHERE file_name = 'events-заказы 日本.csv'"));
+    }
+
+    @Test
     void should_refuse_a_symbolic_link_and_never_read_through_it() throws IOException {
         Path loaded = load("events-linked.csv", "id,note\n20,linked\n");
         Files.createDirectories(retract);

@@ -66,7 +66,7 @@ public final class DropFolder {
     /** The camel-file URI that lists the folder's dropped files (never its own hidden or sub folders, nor {@code excluded}). */
     public String endpointUri(String excluded) {
         return "file:" + folder + "?noop=true&idempotent=false&readLock=changed&readLockMarkerFile=false"
-               + "&readLockLoggingLevel=OFF&readLockMinAge={{camel.component.feed.read-lock-min-age:1000}}"
+               + "&readLockLoggingLevel=OFF&readLockMinLength=0&readLockMinAge={{camel.component.feed.read-lock-min-age:1000}}"
                + "&readLockCheckInterval={{camel.component.feed.read-lock-check-interval:250}}"
                + "&delay={{camel.component.feed.poll-delay:500}}&autoCreate=false&exclude=^\\..*"
                + (excluded == null ? "" : "|" + excluded);
