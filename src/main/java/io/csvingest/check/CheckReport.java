@@ -9,6 +9,7 @@ import io.csvingest.context.FileLoad;
 import io.csvingest.feed.ColumnType;
 import io.csvingest.feed.Feed;
 
+import static io.csvingest.outcome.FileReport.array;
 import static io.csvingest.outcome.FileReport.quote;
 
 /** The account of a dry run: {@code <name>.check.json} (what a load would do) and {@code <name>.check.sql} (its DDL). */
@@ -71,9 +72,5 @@ final class CheckReport {
             return head + "-- nothing: table " + load.target() + " exists with every column the file loads\n";
         }
         return head + check.ddl().stream().map(statement -> statement + ";").collect(Collectors.joining("\n")) + "\n";
-    }
-
-    private static String array(List<String> texts) {
-        return texts.stream().map(text -> quote(text)).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -49,7 +49,8 @@ public final class FileReport {
         Files.writeString(report, json, StandardCharsets.UTF_8);
     }
 
-    private static String array(List<String> texts) {
+    /** A JSON array of string literals. */
+    public static String array(List<String> texts) {
         return texts.stream().map(FileReport::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
